@@ -1,0 +1,92 @@
+"""The conversion rules, applied in order to one :class:`teiscribe.read.Source`.
+
+1. :mod:`~teiscribe.rules.pagebreaks` — join paragraphs split by page breaks;
+2. :mod:`~teiscribe.rules.metadata` — the metadata block becomes :class:`Metadata`;
+3. :mod:`~teiscribe.rules.notes` — endnote texts are taken off the body;
+4. :mod:`~teiscribe.rules.turns` — heads, turns, narration, closer, persons
+   (with :mod:`~teiscribe.rules.persons`);
+5. :mod:`~teiscribe.rules.inline` — phrases inside each paragraph
+   (with :mod:`~teiscribe.rules.brackets` and :mod:`~teiscribe.rules.languages`);
+6. :mod:`~teiscribe.rules.damage` — suspect characters reported.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from teiscribe.errors import InputError, Message, location_of
+from teiscribe.model import Document, walk
+from teiscribe.read import Source
+from teiscribe.rules import damage, inline, metadata, notes, pagebreaks, persons, turns
+
+_WCDA = re.compile(r"digitalarchive\.wilsoncenter\.org/document/(?:[a-z-]*?)?(\d+)")
+
+
+def document_id(url: str, source_name: str) -> str:
+    """The document's NCName id: ``wcda-<n>`` for a Wilson Center Digital
+    Archive URL, else derived from the source file name (``doc-`` prefixed
+    when it does not start with a letter)."""
+    if match := _WCDA.search(url):
+        return f"wcda-{match.group(1)}"
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(source_name).stem).strip("-.") or "document"
+    return stem if stem[0].isalpha() else f"doc-{stem}"
+
+
+def convert(source: Source) -> tuple[Document, list[Message]]:
+    """Apply every rule to ``source``; return the :class:`Document` and messages.
+
+    Raises :class:`InputError` when the source has no body text at all.
+    """
+    messages = list(source.messages)
+
+    def warn(line: int, col: int, code: str, text: str) -> None:
+        messages.append(Message(location_of(source.path, line, col), "warning", code, text))
+
+    decisions: list = []
+    chunks = pagebreaks.join_page_breaks(source.blocks, decisions)
+    meta, body_chunks = metadata.split_metadata(chunks)
+    body_chunks, note_texts, note_where = notes.split_notes(body_chunks)
+    if not body_chunks:
+        raise InputError("no record text after the metadata block", location_of(source.path, 1, 1))
+    doc = Document(document_id(meta.url, source.path.name), source.path.name, source.sha256, meta)
+    registry = persons.Registry()
+    current: dict = {}
+
+    def locate(offset: int) -> tuple[int, int]:
+        return current["chunk"].locate(current["base"] + offset)
+
+    ctx = inline.Context(note_texts, meta.original_lang_tag or "und", locate, warn, decisions)
+
+    def parse(chunk: pagebreaks.Chunk, base: int, text: str):
+        current.update(chunk=chunk, base=base)
+        return inline.parse_inline(text, ctx)
+
+    doc.body = turns.Structurer(registry, parse, warn, decisions).run(body_chunks)
+    doc.persons = registry.persons
+    doc.decisions = decisions
+    for number, chunk in note_where.items():
+        if number not in ctx.used_notes:
+            warn(chunk.line, 1, "NOTE002", f"note [{number}] is never called in the text; it is not placed")
+    _languages(doc)
+    for block in source.blocks:
+        for offset, what in damage.find_damage(block.text):
+            line, col = block.locate(offset)
+            warn(line, col, "DAMAGE001", what)
+    return doc, messages
+
+
+def _languages(doc: Document) -> None:
+    used = ["en"]
+    for block in _all_blocks(doc.body):
+        for node in walk(block.content + block.delivery):
+            lang = node.attrs.get("lang")
+            if node.kind == "foreign" and lang and lang not in used:
+                used.append(lang)
+    doc.languages = used
+
+
+def _all_blocks(blocks):
+    for block in blocks:
+        yield block
+        yield from _all_blocks(block.blocks)

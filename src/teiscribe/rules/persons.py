@@ -1,0 +1,84 @@
+"""Persons: speaker labels, participant lists and recorders become one
+``listPerson`` (TEI P5 ND 13.3.2) with stable, readable ``xml:id`` values.
+
+The same person under several labels ("N.S. Khrushchev", "Khrushchev",
+"KHRUSHCHEV") is one person: a label matches a person when its name words
+(initials dropped, case folded) are a subset of theirs. Ids are the name
+words transliterated to ASCII and joined by hyphens ("mao-zedong"); initials
+are dropped ("khrushchev"); a clash gets a numeric suffix. Ids are NCNames
+(XML Namespaces 1.0, production NCName).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from teiscribe.model import Person
+
+_TITLES = re.compile(r"^(?:(?:Cdes?|Comrades?|Com|Mr|Mrs|Ms|Dr|Gen|Marshal|Admiral|President|Premier|"
+                     r"Chairman|Minister|Ambassador)\.?\s+)+", re.I)
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """The case-folded, accent-free words of ``name`` without initials or titles."""
+    name = _TITLES.sub("", name.strip())
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*\.?", ascii_name)
+    return tuple(w.lower().strip("'-") for w in words if not w.endswith(".") and len(w) > 1)
+
+
+def clean_name(name: str) -> str:
+    """``name`` without leading titles such as "Cde." or trailing punctuation."""
+    return _TITLES.sub("", name.strip()).strip(" .,;")
+
+
+class Registry:
+    """Collects persons as the rules meet them; ``persons`` keeps first-seen order."""
+
+    def __init__(self) -> None:
+        self.persons: list[Person] = []
+
+    def find(self, label: str) -> Person | None:
+        """The person a label refers to, or ``None`` (the best, unambiguous match)."""
+        words = set(name_words(label))
+        if not words:
+            return None
+        matches = [p for p in self.persons if words <= set(name_words(p.name))]
+        return matches[0] if len(matches) == 1 else None
+
+    def add(self, label: str, role: str) -> Person:
+        """Return the person for ``label`` (creating them), with ``role`` added."""
+        name = clean_name(label)
+        person = self.find(name)
+        if person is None:
+            person = Person(self._new_id(name), _display(name))
+            self.persons.append(person)
+        elif len(name) > len(person.name) and not name.isupper():
+            person.name = name
+        if role not in person.roles:
+            person.roles.append(role)
+        if label.strip() not in person.labels:
+            person.labels.append(label.strip())
+        return person
+
+    def _new_id(self, name: str) -> str:
+        base = "-".join(name_words(name)) or "person"
+        if not base[0].isalpha():
+            base = f"p-{base}"
+        candidate, number = base, 2
+        taken = {p.id for p in self.persons}
+        while candidate in taken:
+            candidate, number = f"{base}-{number}", number + 1
+        return candidate
+
+
+def _display(name: str) -> str:
+    """Title-case a name written in capitals ("MAO ZEDONG" → "Mao Zedong")."""
+    return name.title() if name.isupper() else name
+
+
+def split_names(listing: str) -> list[str]:
+    """Split "Cdes. B.N. Ponomarev, Deng Xiaoping and X." into names."""
+    listing = _TITLES.sub("", listing.strip().rstrip("."))
+    return [clean_name(n) for n in re.split(r",\s*|\s+and\s+|;\s*", listing) if clean_name(n)]

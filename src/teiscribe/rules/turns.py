@@ -1,0 +1,190 @@
+"""Turns and narration: the body's blocks become heads, turns and stage text.
+
+Block roles (TEI P5 Guidelines, DR 7.2 "Speech and stage"):
+
+* ``## Heading`` → ``head``; a short line in capitals right after it → sub-head;
+* a paragraph opening with a date → ``dateline`` (CO 4.2.2);
+* ``Present at the meeting: ...`` / ``Participants: ...`` → a ``p`` whose
+  names are ``persName`` pointing to the persons;
+* ``**Name (direction):** text`` (or a plain ``Name:`` for a known person) →
+  ``sp`` with ``speaker``, the direction as ``stage type="delivery"``;
+* an unlabelled paragraph is third-person narration (``stage
+  type="novelistic"``) when it opens with a known person, or with
+  He/She/They, followed by a present-tense verb, or speaks of the meeting
+  itself, and has no first- or second-person pronoun outside quotations;
+  otherwise the previous speaker continues (``p`` in the same ``sp``).
+  Narration stays inside a turn when the same speaker's paragraphs go on
+  after it, else it stands between turns. Every decision is recorded;
+  a continuation with no pronoun cue is reported as uncertain;
+* "The conversation was recorded by ..." at the end → ``closer``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from teiscribe.model import Block, Decision, Node
+from teiscribe.rules.metadata import DATE_PATTERN, iso_date
+from teiscribe.rules.pagebreaks import Chunk
+from teiscribe.rules.persons import Registry, split_names
+
+_BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*()]+?)\s*(?:\((?P<dir>[^)]*)\))?\s*:\s*\*\*\s*")
+_PLAIN_LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’ -]{0,40}?)\s*(?:\((?P<dir>[^)]*)\))?\s*:\s+")
+_PARTICIPANTS = re.compile(r"^(?P<lead>(?:Also )?(?:Present(?: at the (?:meeting|conversation))?|Participants|"
+                           r"Attending|In attendance)\s*:\s*)(?P<names>.+)$", re.S | re.I)
+_RECORDER = re.compile(r"\b(?:was |were )?(?:recorded|written down|taken down|noted down|transcribed)"
+                       r" by\s+(?P<names>.+?)\.?$", re.S)
+_PRONOUN = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]ur|[Oo]urs|[Yy]ou|[Yy]our|[Yy]ours|"
+                      r"[Mm]yself|[Oo]urselves|[Yy]ourself|[Yy]ourselves)\b")
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+_PRESENT_VERB = re.compile(r"^\s*(?:also\s+|then\s+)?[a-z]+(?:s|es)\b")
+_MEETING = re.compile(r"^(?:(?:This|That|It) (?:was|is) the (?:end|close|beginning|start) of the|"
+                      r"The (?:meeting|conversation|talk|session) (?:ended|ends|began|begins|closed|was))\b")
+
+
+def label_of(text: str, registry: Registry) -> re.Match | None:
+    """The speaker-label match at the start of ``text``, or ``None``.
+
+    Bold labels always count; a plain ``Name:`` counts only for a person
+    already known from a bold label or a participants list.
+    """
+    if match := _BOLD_LABEL.match(text):
+        return match
+    match = _PLAIN_LABEL.match(text)
+    if match and registry.find(match.group("label")) and len(match.group("label").split()) <= 4:
+        return match
+    return None
+
+
+def narration_cue(text: str, registry: Registry) -> tuple[bool, str, bool]:
+    """Classify an unlabelled paragraph: ``(is_narration, cue, certain)``."""
+    unquoted = _QUOTED.sub("", text)
+    has_pronoun = bool(_PRONOUN.search(unquoted))
+    if _MEETING.match(text):
+        return True, "sentence about the meeting itself", True
+    subject = re.match(r"^(He|She|They)\b", text)
+    if subject is None:
+        for person in registry.persons:
+            for form in sorted({person.name, *person.labels}, key=len, reverse=True):
+                if text.startswith(form) or text.lower().startswith(form.lower() + " "):
+                    subject = re.match(re.escape(text[: len(form)]), text)
+                    break
+            if subject:
+                break
+    if subject and _PRESENT_VERB.match(text[subject.end():]) and not has_pronoun:
+        return True, f"third-person subject {subject.group(0)!r} with a present-tense verb", True
+    if has_pronoun:
+        return False, "first- or second-person pronoun: the speaker continues", True
+    return False, "no cue: taken as the previous speaker continuing", False
+
+
+class Structurer:
+    """Turns the body's :class:`Chunk` list into model :class:`Block` objects.
+
+    ``parse`` is the inline parser bound to the document (chunk, offset, text)
+    → nodes; ``warn(line, col, code, text)`` reports a message.
+    """
+
+    def __init__(self, registry: Registry, parse, warn, decisions: list[Decision]):
+        self.registry = registry
+        self.parse = parse
+        self.warn = warn
+        self.decisions = decisions
+
+    def register_speakers(self, chunks: list[Chunk]) -> None:
+        """First pass: every bold label becomes a person (first-turn order)."""
+        for chunk in chunks:
+            if match := _BOLD_LABEL.match(chunk.text):
+                self.registry.add(match.group("label"), "speaker")
+
+    def run(self, chunks: list[Chunk]) -> list[Block]:
+        """Classify ``chunks`` and return the body blocks (one ``div``'s content)."""
+        self.register_speakers(chunks)
+        body: list[Block] = []
+        turn: Block | None = None
+        pending: list[Block] = []
+        last_turn_index = max((i for i, c in enumerate(chunks) if label_of(c.text, self.registry)), default=-1)
+        for index, chunk in enumerate(chunks):
+            text = chunk.text
+            if text.startswith("#"):
+                body += pending + [Block("head", chunk.line, self.parse(chunk, len(text) - len(text.lstrip("# ")),
+                                                                        text.lstrip("# ")))]
+                pending, turn = [], None
+            elif body and body[-1].kind == "head" and _is_subhead(text):
+                body.append(Block("subhead", chunk.line, self.parse(chunk, 0, text)))
+            elif turn is None and DATE_PATTERN.match(text) and not pending:
+                body.append(Block("dateline", chunk.line, _dated(self.parse(chunk, 0, text))))
+            elif match := _PARTICIPANTS.match(text):
+                names = split_names(match.group("names"))
+                ids = {n: self.registry.add(n, "participant").id for n in names}
+                body.append(Block("p", chunk.line, tag_names(self.parse(chunk, 0, text), ids)))
+            elif match := label_of(text, self.registry):
+                body += pending
+                pending = []
+                turn = self._turn(chunk, match)
+                body.append(turn)
+            elif index > last_turn_index and (recorder := _RECORDER.search(text)):
+                names = split_names(recorder.group("names"))
+                ids = {n: self.registry.add(n, "recorder").id for n in names}
+                body += pending + [Block("closer", chunk.line, tag_names(self.parse(chunk, 0, text), ids))]
+                pending, turn = [], None
+            else:
+                narration, cue, certain = narration_cue(text, self.registry)
+                result = "stage novelistic" if narration else "p (speaker continues)"
+                self.decisions.append(Decision(chunk.line, 1, text[:60], result, cue, certain))
+                if not certain:
+                    self.warn(chunk.line, 1, "TURN001", f"unlabelled paragraph: {cue}")
+                block = Block("stage" if narration else "p", chunk.line, self.parse(chunk, 0, text),
+                              {"type": "novelistic"} if narration else {})
+                if narration:
+                    pending.append(block)
+                elif turn is not None:
+                    turn.blocks += pending + [block]
+                    pending = []
+                else:
+                    self.warn(chunk.line, 1, "TURN002", "paragraph before any speaker turn kept outside turns")
+                    body += pending + [block]
+                    pending = []
+        return body + pending
+
+    def _turn(self, chunk: Chunk, match: re.Match) -> Block:
+        label = match.group("label").strip()
+        person = self.registry.add(label, "speaker")
+        turn = Block("sp", chunk.line, who=person.id, speaker=label)
+        if match.group("dir"):
+            start = match.start("dir")
+            turn.delivery = self.parse(chunk, start, match.group("dir"))
+        rest = chunk.text[match.end():]
+        if rest.strip():
+            turn.blocks.append(Block("p", chunk.line, self.parse(chunk, match.end(), rest)))
+        return turn
+
+
+def _is_subhead(text: str) -> bool:
+    words = text.split()
+    return len(words) <= 12 and any(len(w) >= 3 and w.isupper() for w in words) and not text.endswith(".")
+
+
+def _dated(nodes: list[Node]) -> list[Node]:
+    """Wrap the leading date of a dateline's first text node in a ``date`` node."""
+    if nodes and nodes[0].kind == "text" and (match := DATE_PATTERN.match(nodes[0].text)):
+        date = Node("date", match.group(0), attrs={"when": iso_date(match.group(0))})
+        rest = nodes[0].text[match.end():]
+        return [date] + ([Node("text", rest)] if rest else []) + nodes[1:]
+    return nodes
+
+
+def tag_names(nodes: list[Node], ids: dict[str, str]) -> list[Node]:
+    """Wrap each name of ``ids`` (name → person id) found in text nodes in ``persName``."""
+    for name, person_id in sorted(ids.items(), key=lambda item: -len(item[0])):
+        result: list[Node] = []
+        for node in nodes:
+            if node.kind != "text" or name not in node.text:
+                result.append(node)
+                continue
+            before, _, after = node.text.partition(name)
+            result += [n for n in (Node("text", before),) if n.text]
+            result.append(Node("persName", name, attrs={"ref": person_id}))
+            result += [n for n in (Node("text", after),) if n.text]
+        nodes = result
+    return nodes
