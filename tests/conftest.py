@@ -39,3 +39,18 @@ def tei_all_rng() -> Path:
 def sample_tei() -> Path:
     """A small hand-written TEI document using every construct teiscribe emits."""
     return DATA / "sample.xml"
+
+
+@pytest.fixture(scope="session")
+def seed_conversion():
+    """The seed converted once per session: ``(document, messages, tei_bytes, root)``."""
+    from lxml import etree
+
+    from teiscribe.config import EditionConfig
+    from teiscribe.encode import encode
+    from teiscribe.read import read_source
+    from teiscribe.rules import convert
+
+    doc, messages = convert(read_source(SEED))
+    data = encode(doc, EditionConfig())
+    return doc, messages, data, etree.fromstring(data)

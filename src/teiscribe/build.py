@@ -1,0 +1,161 @@
+"""The whole pipeline for a set of transcripts: read → model → encode →
+validate → transform → render.
+
+Outputs, under the edition folder (default ``edition/``):
+
+* ``<id>.xml`` — the TEI document (never overwritten once an editor has
+  changed it by hand: see :func:`teiscribe.encode.is_pristine`);
+* ``html/<id>.html`` and ``html/edition.css`` — the reading edition;
+* ``pdf/<id>.pdf`` — the print edition.
+
+Every file is written atomically; a TEI document is only put in place after
+it has validated against the project schema.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from teiscribe.config import EditionConfig
+from teiscribe.encode import encode, is_pristine
+from teiscribe.errors import InputError, Message, TeiscribeError, location_of
+from teiscribe.preserve import missing_words
+from teiscribe.read import read_source
+from teiscribe.resources import schema_path
+from teiscribe.rules import convert
+from teiscribe.xmlio import safe_parser
+
+log = logging.getLogger("teiscribe")
+
+
+@dataclass
+class Outcome:
+    """What happened to one document: its TEI ``tei`` path, whether it was
+    ``converted`` (False: an editor's version was kept), the rendered
+    ``html``/``pdf`` paths, and the messages raised."""
+
+    tei: Path
+    converted: bool = True
+    html: Path | None = None
+    pdf: Path | None = None
+    messages: list[Message] = field(default_factory=list)
+
+
+def seed_files(paths: list[Path]) -> list[Path]:
+    """Expand folders in ``paths`` to their ``*.txt`` transcripts (sorted).
+
+    Raises :class:`InputError` for a missing path or a folder with no transcript.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(path.glob("*.txt"))
+            if not inside:
+                raise InputError("folder has no *.txt transcript", location_of(path))
+            found += inside
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise InputError("no such file or folder", location_of(path), hint="give a transcript or a folder")
+    return found
+
+
+def convert_one(seed: Path, out_dir: Path, config: EditionConfig, *, force: bool = False) -> Outcome:
+    """Convert ``seed`` into ``out_dir/<id>.xml`` unless an editor's version exists.
+
+    A pristine earlier output is replaced (only if the bytes differ); an
+    edited one is kept and reported, or, with ``force``, backed up to
+    ``<id>.xml.bak`` and replaced. Raises :class:`TeiscribeError` when the
+    seed cannot be read or the encoded TEI is invalid.
+    """
+    from teiscribe.validate import validate_file
+
+    source = read_source(seed)
+    doc, messages = convert(source)
+    target = out_dir / f"{doc.id}.xml"
+    outcome = Outcome(target, messages=messages)
+    href = Path(os.path.relpath(schema_path("teiscribe.rng").parent, out_dir.resolve())).as_posix() + "/"
+    data = encode(doc, config, schema_href=href)
+    if target.exists():
+        existing = target.read_bytes()
+        if existing == data:
+            return outcome
+        if is_pristine(existing) is not True:
+            if not force:
+                outcome.converted = False
+                outcome.messages.append(Message(location_of(target), "warning", "EDIT001",
+                                                "edited by hand since teiscribe wrote it: rendering the edited "
+                                                "file, not reconverting (use --force to reconvert; a backup is kept)"))
+                return outcome
+            shutil.copy2(target, target.with_name(target.name + ".bak"))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.name}.tmp")
+    temp.write_bytes(data)
+    try:
+        lost = missing_words(source.text, etree.fromstring(data, parser=safe_parser()))
+        if lost:
+            raise TeiscribeError(f"conversion lost words of the source ({lost[0]}); this is a teiscribe "
+                                 "bug, please report it with the transcript", location_of(seed))
+        problems = [m for m in validate_file(temp) if m.severity == "error"]
+        if problems:
+            raise TeiscribeError(f"the encoded TEI is invalid ({len(problems)} problems; first: "
+                                 f"{problems[0].text}); this is a teiscribe bug, please report it",
+                                 location_of(seed))
+        os.replace(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
+    return outcome
+
+
+def render_one(tei: Path, out_dir: Path, stylesheets, *, pdf: bool = True, page_size: str = "A5") -> tuple[Path, Path | None]:
+    """Render the TEI file ``tei`` to ``out_dir/html/<stem>.html`` and ``out_dir/pdf/<stem>.pdf``.
+
+    ``stylesheets`` is a :class:`teiscribe.transform.Stylesheets` shared by
+    the run (compiled once). Returns the HTML and PDF paths.
+    """
+    from teiscribe.render import write_html, write_pdf
+
+    stem = tei.stem
+    html_path = out_dir / "html" / f"{stem}.html"
+    pdf_path = out_dir / "pdf" / f"{stem}.pdf"
+    tei_href = Path(os.path.relpath(tei.resolve(), html_path.parent.resolve())).as_posix()
+    html = stylesheets.to_html(tei, tei_href=tei_href, pdf_href=f"../pdf/{stem}.pdf" if pdf else "")
+    write_html(html, html_path)
+    if not pdf:
+        return html_path, None
+    write_pdf(stylesheets.to_print_html(tei, page_size=page_size), pdf_path, base_url=tei.parent)
+    return html_path, pdf_path
+
+
+def build(seeds: list[Path], out_dir: Path, config: EditionConfig, *, force: bool = False,
+          pdf: bool = True, page_size: str = "A5") -> list[Outcome]:
+    """Run the whole pipeline for every transcript in ``seeds`` into ``out_dir``.
+
+    Returns one :class:`Outcome` per transcript. Raises
+    :class:`TeiscribeError` on the first input that cannot be processed.
+    """
+    from teiscribe.transform import Stylesheets
+
+    stylesheets = Stylesheets()
+    outcomes = []
+    for seed in seed_files(seeds):
+        log.info("converting %s", seed)
+        outcome = convert_one(seed, out_dir, config, force=force)
+        log.info("rendering %s", outcome.tei)
+        outcome.html, outcome.pdf = render_one(outcome.tei, out_dir, stylesheets, pdf=pdf, page_size=page_size)
+        outcomes.append(outcome)
+    return outcomes
+
+
+def config_warnings(config: EditionConfig, where: Path) -> list[Message]:
+    """Warnings for edition-configuration keys a repository expects but that are unset."""
+    missing = [k for k in ("publisher", "licence") if not getattr(config, k)]
+    return [Message(location_of(where), "warning", "CONF001",
+                    f"[edition] {k} is not set: the TEI header says so instead of inventing one")
+            for k in missing]

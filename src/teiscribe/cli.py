@@ -1,0 +1,166 @@
+"""The ``teiscribe`` command line (also ``python -m teiscribe``).
+
+Commands::
+
+    teiscribe build [SEEDS...] [-o edition/]    the whole pipeline (default seeds/ -> edition/)
+    teiscribe convert SEED... [-o DIR]          transcript -> TEI (or --to model: JSON)
+    teiscribe validate FILE...                  TEI -> located problems (RELAX NG + XSD)
+    teiscribe render TEI... [-o edition/]       TEI -> HTML + PDF
+
+Exit codes: 0 success, 1 invalid document or failed conversion, 2 usage
+error, 3 unreadable input, 4 schema or stylesheet problem. Problems are
+printed one per line as ``path:line:col: severity CODE message``; user
+errors never show a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+from teiscribe import __version__
+from teiscribe.errors import Message, TeiscribeError
+
+log = logging.getLogger("teiscribe")
+
+
+def _print_messages(messages: list[Message]) -> None:
+    for message in messages:
+        print(message, file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from teiscribe.build import build, config_warnings
+    from teiscribe.config import CONFIG_NAME, load_config
+
+    config = load_config(args.config)
+    _print_messages(config_warnings(config, args.config or Path(CONFIG_NAME)))
+    started = time.perf_counter()
+    outcomes = build(args.seeds or [Path("seeds")], args.output, config, force=args.force,
+                     pdf=not args.no_pdf, page_size=args.page_size)
+    for outcome in outcomes:
+        _print_messages(outcome.messages)
+        made = ", ".join(str(p) for p in (outcome.tei, outcome.html, outcome.pdf) if p)
+        print(f"{'built' if outcome.converted else 'rendered (hand-edited TEI kept)'}: {made}")
+    print(f"{len(outcomes)} document(s) in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    from teiscribe.build import convert_one, seed_files
+    from teiscribe.config import load_config
+    from teiscribe.read import read_source
+    from teiscribe.rules import convert
+
+    config = load_config(args.config)
+    for seed in seed_files(args.seeds):
+        if args.to == "model":
+            doc, messages = convert(read_source(seed))
+            print(doc.to_json())
+        else:
+            outcome = convert_one(seed, args.output, config, force=args.force)
+            messages = outcome.messages
+            print(f"{'converted' if outcome.converted else 'kept (hand-edited)'}: {outcome.tei}")
+        _print_messages(messages)
+        if args.report:
+            doc, _ = convert(read_source(seed))
+            report = {"source": str(seed), "id": doc.id,
+                      "decisions": [asdict(d) for d in doc.decisions],
+                      "uncertain": sum(not d.certain for d in doc.decisions)}
+            from teiscribe.xmlio import atomic_write
+
+            atomic_write(args.report, json.dumps(report, ensure_ascii=False, indent=1).encode())
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from teiscribe.validate import validate_files
+
+    messages = validate_files(args.files)
+    _print_messages(messages)
+    errors = sum(m.severity == "error" for m in messages)
+    print(f"{len(args.files)} file(s) checked: {'valid' if not errors else f'{errors} error(s)'}",
+          file=sys.stderr)
+    return 1 if errors else 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from teiscribe.build import render_one
+    from teiscribe.transform import Stylesheets
+
+    stylesheets = Stylesheets()
+    for tei in args.files:
+        if not tei.is_file():
+            from teiscribe.errors import InputError, location_of
+
+            raise InputError("no such file", location_of(tei))
+        html, pdf = render_one(tei, args.output, stylesheets, pdf=not args.no_pdf, page_size=args.page_size)
+        print(f"rendered: {html}" + (f", {pdf}" if pdf else ""))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser for all commands."""
+    top = argparse.ArgumentParser(prog="teiscribe", description=__doc__.split("\n")[0],
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    top.add_argument("--version", action="version", version=f"teiscribe {__version__}")
+    top.add_argument("-v", "--verbose", action="store_true", help="log each step")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def output(p, default="edition"):
+        p.add_argument("-o", "--output", type=Path, default=Path(default), help=f"output folder (default {default}/)")
+
+    def rendering(p):
+        p.add_argument("--no-pdf", action="store_true", help="skip the PDF")
+        p.add_argument("--page-size", default="A5", choices=["A5", "A4"], help="PDF page size (default A5)")
+
+    b = sub.add_parser("build", help="transcripts -> TEI, HTML and PDF (default seeds/ -> edition/)")
+    b.add_argument("seeds", nargs="*", type=Path, help="transcripts or folders (default seeds/)")
+    output(b)
+    rendering(b)
+    b.add_argument("--config", type=Path, help="edition configuration (default ./teiscribe.toml)")
+    b.add_argument("--force", action="store_true", help="reconvert even hand-edited TEI (keeps a .bak)")
+    b.set_defaults(run=cmd_build)
+
+    c = sub.add_parser("convert", help="transcripts -> TEI (or the model as JSON)")
+    c.add_argument("seeds", nargs="+", type=Path)
+    output(c)
+    c.add_argument("--to", choices=["tei", "model"], default="tei", help="tei (default) or model (JSON on stdout)")
+    c.add_argument("--report", type=Path, help="write every conversion decision as JSON to this file")
+    c.add_argument("--config", type=Path, help="edition configuration (default ./teiscribe.toml)")
+    c.add_argument("--force", action="store_true", help="reconvert even hand-edited TEI (keeps a .bak)")
+    c.set_defaults(run=cmd_convert)
+
+    v = sub.add_parser("validate", help="check TEI files against the project schema (RELAX NG + XSD)")
+    v.add_argument("files", nargs="+", type=Path)
+    v.set_defaults(run=cmd_validate)
+
+    r = sub.add_parser("render", help="TEI -> HTML and PDF")
+    r.add_argument("files", nargs="+", type=Path)
+    output(r)
+    rendering(r)
+    r.set_defaults(run=cmd_render)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="teiscribe: %(message)s")
+    try:
+        return args.run(args)
+    except TeiscribeError as exc:
+        print(exc, file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("teiscribe: interrupted", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"{exc.filename or 'teiscribe'}: error: {exc.strerror or exc}", file=sys.stderr)
+        return 3
