@@ -157,7 +157,7 @@ for _name in (
     "title resp publisher licence idno note item bibl date ref textLang repository "
     "collection locus label correction normalization interpretation hyphenation creation "
     "person change div head dateline closer p speaker stage persName name hi foreign sic "
-    "expan ex supplied seg pb"
+    "expan ex supplied seg pb gap desc orgName settlement pubPlace"
 ).split():
     SNIPPETS.setdefault(_name, f"<{_name}/>")
 for _name in ("correction", "normalization", "interpretation", "hyphenation"):
