@@ -1,0 +1,287 @@
+"""The transform stage: TEI -> HTML reading edition and print HTML."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import lxml.html
+import pytest
+from lxml import etree
+
+from teiscribe import TEI_NS
+from teiscribe.errors import InputError, SchemaError, UsageError
+from teiscribe.transform import Stylesheets
+
+WORD = re.compile(r"\w+")
+NS = {"t": TEI_NS}
+
+
+@pytest.fixture(scope="module")
+def sheets() -> Stylesheets:
+    return Stylesheets()
+
+
+@pytest.fixture(scope="module")
+def html_bytes(sheets: Stylesheets) -> bytes:
+    sample = Path(__file__).parent / "data" / "sample.xml"
+    return sheets.to_html(sample, tei_href="sample.xml", pdf_href="sample.pdf", css_href="css/edition.css")
+
+
+@pytest.fixture(scope="module")
+def page(html_bytes: bytes) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(html_bytes)
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def text_of(element) -> str:
+    return "".join(element.itertext())
+
+
+def assert_subsequence(needles: list[str], haystack: list[str]) -> None:
+    """Every needle occurs in haystack, in order (gaps allowed)."""
+    it = iter(haystack)
+    for i, word in enumerate(needles):
+        if not any(word == candidate for candidate in it):
+            context = " ".join(needles[max(0, i - 5) : i + 5])
+            raise AssertionError(f"word {i} {word!r} missing or out of order near: {context!r}")
+
+
+def reading_words(element) -> list[str]:
+    """Words of an HTML element, without the note-call numbers the edition adds.
+
+    A call ("Yudin<sup>1</sup>") would otherwise glue its number to the word
+    before it ("Yudin1"); the number is apparatus, not text of the record.
+    """
+    copy = lxml.html.fromstring(lxml.html.tostring(element))
+    for call in copy.find_class("note-call"):
+        call.drop_tree()  # keeps the tail text
+    return words(text_of(copy))
+
+
+def flat(element) -> str:
+    return " ".join(element.text_content().split())
+
+
+# ---- page shape -----------------------------------------------------------
+
+
+def test_page_is_html5_with_landmarks(html_bytes: bytes, page) -> None:
+    assert html_bytes.startswith(b"<!DOCTYPE html>")
+    assert page.get("lang") == "en"
+    assert page.xpath("/html/head/meta/@charset") == ["utf-8"]
+    assert page.xpath("//meta[@name='viewport']/@content") == ["width=device-width, initial-scale=1"]
+    assert page.findtext(".//title") == "Conversation between A.B. Ivanov and Li Wei, Moscow [Kremlin]"
+    assert page.xpath("//link[@rel='stylesheet']/@href") == ["css/edition.css"]
+    assert [el.tag for el in page.body if el.tag in ("header", "main", "footer")] == ["header", "main", "footer"]
+    headings = [(el.tag, flat(el)) for el in page.xpath("//h1|//h2|//h3")]
+    assert headings == [
+        ("h1", "Conversation between A.B. Ivanov and Li Wei, Moscow [Kremlin]"),
+        ("h2", "FIRST TALK"),
+        ("h2", "Notes"),
+    ]
+
+
+def test_header_metadata_and_downloads(page) -> None:
+    header = page.find(".//header")
+    meta = {flat(dt): flat(dt.getnext()) for dt in header.iter("dt")}
+    assert meta["Date"] == "January 2, 1960"
+    assert meta["Translator"] == "Jane Q. Translator"
+    assert [flat(li) for li in header.xpath(".//ul[@class='participants']/li")] == [
+        "A.B. Ivanov (speaker)", "Li Wei (speaker)", "C.D. Petrov (participant)", "E. Smirnov (recorder)"
+    ]
+    assert "Archive of Example (AE), fond 1, opis 2, delo 3, ll. 4-5" in meta["Source"]
+    assert meta["Archival reference"] == (
+        "Archive of Example (AE), fond 1, opis 2, delo 3, ll. 4-5; copy: Example Collection, Example Library"
+    )
+    assert meta["Original language"] == "Russian"
+    assert meta["Summary"] == "Ivanov and Li discuss things."
+    assert flat(header.find_class("cite")[0]).startswith(
+        "Cite this: Jane Q. Translator (trans.), “Conversation between A.B. Ivanov and Li Wei, "
+        "Moscow [Kremlin],” January 2, 1960, Archive of Example (AE)"
+    )
+    assert header.xpath(".//nav[@class='downloads']/a/@href") == ["sample.xml", "sample.pdf"]
+    assert "CC BY 4.0" in flat(page.find(".//footer"))
+
+
+# ---- no text lost -----------------------------------------------------------
+
+
+def tei_body(path: Path):
+    return etree.parse(str(path)).find(".//t:text/t:body", NS)
+
+
+def test_every_body_word_in_order_with_notes_as_endnotes(sample_tei: Path, page) -> None:
+    body = tei_body(sample_tei)
+    main = page.find(".//main")
+    notes_section = main.find_class("notes")[0]
+    # Running text: every text node of the body outside notes (they move to the end).
+    running = [str(node) for node in body.xpath(".//text()[not(ancestor::t:note)]", namespaces=NS)]
+    record_words = [w for el in main if el is not notes_section for w in reading_words(el)]
+    assert_subsequence(words("".join(running)), record_words)
+    # Each note, in full and in order, in its own list item.
+    for note in body.iter(f"{{{TEI_NS}}}note"):
+        item = page.get_element_by_id(f"note-{note.get('n')}")
+        assert_subsequence(words(text_of(note)), words(text_of(item)))
+
+
+def test_every_body_word_in_order_in_print_html(sample_tei: Path, sheets: Stylesheets) -> None:
+    """Footnotes stay in place in print: the whole body, excluding nothing."""
+    printed = lxml.html.document_fromstring(sheets.to_print_html(sample_tei))
+    tei_words = words(text_of(tei_body(sample_tei)))
+    assert len(tei_words) > 90
+    assert_subsequence(tei_words, words(text_of(printed.find(".//main"))))
+
+
+def test_word_split_by_page_break_stays_whole(sample_tei: Path, sheets: Stylesheets, tmp_path: Path) -> None:
+    tei = tmp_path / "split.xml"
+    tei.write_text(sample_tei.read_text("utf-8").replace("<p>Our course", '<p>Our <pb n="7"/>cour<pb n="8"/>se'), "utf-8")
+    page = lxml.html.document_fromstring(sheets.to_html(tei))
+    assert "Our |course is crystal-clear." in flat(page.find(".//main"))
+    between, inside = page.xpath("//main//span[contains(@class, 'pb')]")[1:]
+    assert (between.get("class"), between.text, between.get("data-n")) == ("pb", "|", "7")
+    assert (inside.get("class"), inside.text, inside.get("data-n")) == ("pb pb-in-word", None, "8")
+    assert inside.get("title") == "page break in the source (page 8)"
+    running = "".join(tei_body(tei).xpath(".//text()[not(ancestor::t:note)]", namespaces=NS))
+    assert "course" in words(running)
+    assert_subsequence(words(running), reading_words(page.find(".//main")))
+
+
+# ---- phrase level ----------------------------------------------------------
+
+
+def test_foreign_word_carries_its_language(page) -> None:
+    (foreign,) = page.xpath("//*[text() = 'nakrucheno']")
+    assert foreign.tag == "i"
+    assert foreign.get("lang") == "ru-Latn"
+    assert foreign.get("title") == "Russian (Latin script)"
+
+
+def test_spaces_kept_around_inline_elements(page) -> None:
+    text = flat(page.find(".//main"))
+    for expected in (
+        "that was exaggerated [nakrucheno].",
+        "from Yudin1 that was",
+        "in the Kremlin [in Moscow]",
+        "We sent Admiral [Nikolai] Kuznetsov away, said comrades Wan Xia Sang [sic]. (Jokingly.) Where is the Navy[?] This",
+        "events in Hungary, [6] and he also created |four joint companies.",
+        "greetings from the Central Committee of the CPSU.",
+        "Present at the meeting: Cdes. C.D. Petrov.",
+        "recorded by E. Smirnov.",
+    ):
+        assert expected in text
+
+
+def test_editorial_classes_and_titles(page) -> None:
+    supplied = page.find_class("supplied")
+    assert [flat(s) for s in supplied if s.get("title") == "editorial insertion"] == ["[in Moscow]", "[Nikolai]", "[?]"]
+    assert [flat(e) for e in page.find(".//main").find_class("ex")] == ["entral", "ommittee of the"]
+    (orphan,) = page.find(".//main").find_class("orphan-note-call")
+    assert flat(orphan) == "[6]" and "no note" in orphan.get("title")
+    (pb,) = page.xpath("//main//span[@class='pb']")
+    assert (pb.text, pb.get("title")) == ("|", "page break in the source")
+    assert page.xpath("//li[@id='note-1']/em/text()") == ["A Book"]
+
+
+# ---- turns, stages, notes ----------------------------------------------------
+
+
+def test_turns_have_stable_anchors_and_speaker_classes(page) -> None:
+    turns = page.xpath("//main//section[contains(concat(' ', @class, ' '), ' sp ')]")
+    assert [t.get("id") for t in turns] == ["sp-1", "sp-2"]
+    assert "speaker-li-wei" in turns[0].get("class").split()
+    assert "speaker-ivanov" in turns[1].get("class").split()
+    for turn in turns:
+        (link,) = turn.find_class("turn-link")
+        assert link.get("href") == f"#{turn.get('id')}" and link.text == "¶"
+    assert flat(turns[1].find_class("speaker")[0]) == "A.B. Ivanov (irritated) ¶"
+
+
+def test_stage_directions(page) -> None:
+    novelistic = page.xpath("//p[contains(@class, 'stage-novelistic')]")
+    assert [flat(p) for p in novelistic] == [
+        "A.B. Ivanov passes on greetings from the Central Committee of the CPSU.",
+        "He suggests to move on.",
+    ]
+    delivery = page.xpath("//span[contains(@class, 'stage-delivery')]")
+    assert [flat(s) for s in delivery if s.xpath("ancestor::main")] == ["(irritated)", "(Jokingly.)"]
+
+
+def test_note_calls_and_back_links_round_trip(page) -> None:
+    calls = page.find_class("note-call")
+    assert len(calls) == 1
+    for call in calls:
+        target = page.get_element_by_id(call.get("href").lstrip("#"))
+        assert target.tag == "li"
+        (back,) = target.find_class("back-link")
+        assert back.text == "↩"
+        assert page.get_element_by_id(back.get("href").lstrip("#")) is call
+        assert flat(call) == "1" and call[0].tag == "sup"
+
+
+# ---- print variant ------------------------------------------------------------
+
+
+def test_print_html_has_title_page_and_in_place_footnotes(sample_tei: Path, sheets: Stylesheets) -> None:
+    printed = lxml.html.document_fromstring(sheets.to_print_html(sample_tei, page_size="a4"))
+    title_page = printed.find_class("title-page")[0]
+    assert title_page.find("h1").get("data-short-title") == "Conversation between A.B. Ivanov and Li Wei, Moscow [Kremlin]"
+    assert "Licence: CC BY 4.0." in flat(title_page)
+    (note,) = printed.find_class("footnote")
+    assert note.get("data-n") == "1"
+    assert flat(note.getparent()).startswith(
+        "We received information from YudinPavel Yudin was Soviet ambassador. See A Book. that was exaggerated"
+    )
+    assert not printed.find_class("notes") and not printed.find_class("turn-link")
+    assert "size: A4" in printed.findtext(".//style")
+    hrefs = printed.xpath("//link[@rel='stylesheet']/@href")
+    assert len(hrefs) == 1 and hrefs[0].startswith("file:") and hrefs[0].endswith("/xslt/print/print.css")
+
+
+def test_unknown_page_size_is_a_usage_error(sample_tei: Path, sheets: Stylesheets) -> None:
+    with pytest.raises(UsageError, match="page size"):
+        sheets.to_print_html(sample_tei, page_size="Letter")
+
+
+# ---- compilation and errors ------------------------------------------------------
+
+
+def test_each_stylesheet_compiled_once_for_two_documents(sample_tei: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.xml"
+    other.write_text(sample_tei.read_text("utf-8").replace("crystal-clear", "perfectly clear"), "utf-8")
+    sheets = Stylesheets()
+    assert sum(sheets.compilations.values()) == 0  # lazy
+    outputs = [sheets.to_html(doc) for doc in (sample_tei, other)]
+    printed = [sheets.to_print_html(doc) for doc in (sample_tei, other)]
+    assert dict(sheets.compilations) == {"html/html.xsl": 1, "print/print.xsl": 1}
+    assert b"crystal-clear" in outputs[0] and b"perfectly clear" in outputs[1]
+    assert b"perfectly clear" in printed[1]
+
+
+def test_stylesheet_error_is_located(monkeypatch, sample_tei: Path, tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1] / "xslt"
+    shutil.copytree(root, tmp_path / "xslt")
+    module = tmp_path / "xslt" / "html" / "phrases.xsl"
+    lines = module.read_text("utf-8").splitlines()
+    index = next(i for i, line in enumerate(lines) if 'match="title"' in line)
+    lines[index + 1] = '    <cite><xsl:value-of select="concat(("/></cite>'
+    module.write_text("\n".join(lines), "utf-8")
+    monkeypatch.setattr("teiscribe.transform.xslt_path", lambda rel: tmp_path / "xslt" / rel)
+    with pytest.raises(SchemaError) as caught:
+        Stylesheets().to_html(sample_tei)
+    assert caught.value.location.path == str(module)
+    assert caught.value.location.line == index + 2
+    assert "XPST0003" in caught.value.message
+    assert caught.value.exit_code == 4
+
+
+def test_malformed_tei_is_an_input_error(tmp_path: Path, sheets: Stylesheets) -> None:
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'><text>", "utf-8")
+    with pytest.raises(InputError) as caught:
+        sheets.to_html(bad)
+    assert caught.value.location.path == str(bad)

@@ -1,0 +1,117 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  teiscribe HTML module: phrase-level (inline) elements.
+
+  foreign   -> [<i lang title="language">word</i>]
+  supplied  -> <span class="supplied" title="editorial insertion">[text]</span>
+  expan/ex  -> ex letters in a <span class="ex">; the brackets are drawn by CSS
+               (.ex::before/::after) so the word stays whole for search/copy
+  sic       -> text followed by " [sic]"
+  seg[@type='orphanNoteCall'] -> its literal text, titled as a call without a note
+  hi        -> em (italic), strong (bold), sup/sub, else <span class="hi-*">
+  persName  -> <span class="persName">;  date[@when] -> <time>;  ref -> <a>
+  pb        -> <span class="pb" title="page break in the source">|</span>
+               (@n shown by CSS; the bar too when the break falls inside a word)
+  Anything else falls through to text-only copying: no text is dropped.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:ts="urn:x-teiscribe:xslt"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <!-- Human-readable language name from langUsage, else the code itself. -->
+  <xsl:function name="ts:language-name" as="xs:string">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="code" as="xs:string"/>
+    <xsl:variable name="lang" select="key('language', $code, root($context))"/>
+    <xsl:sequence select="if ($lang) then normalize-space($lang[1]) else $code"/>
+  </xsl:function>
+
+  <xsl:template match="foreign">
+    <xsl:text>[</xsl:text>
+    <i class="foreign">
+      <xsl:if test="@xml:lang">
+        <xsl:attribute name="lang" select="@xml:lang"/>
+        <xsl:attribute name="title" select="ts:language-name(., @xml:lang)"/>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </i>
+    <xsl:text>]</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="supplied">
+    <span class="supplied" title="editorial insertion">
+      <xsl:if test="@reason"><xsl:attribute name="data-reason" select="@reason"/></xsl:if>
+      <xsl:text>[</xsl:text>
+      <xsl:apply-templates/>
+      <xsl:text>]</xsl:text>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="expan">
+    <span class="expan"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template match="ex">
+    <span class="ex" title="expanded abbreviation"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template match="sic">
+    <span class="sic"><xsl:apply-templates/></span>
+    <xsl:text> </xsl:text>
+    <span class="sic-mark" title="thus in the source">[sic]</span>
+  </xsl:template>
+
+  <xsl:template match="seg[@type = 'orphanNoteCall']">
+    <span class="orphan-note-call" title="note call in the source; the source has no note for it">
+      <xsl:apply-templates/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="seg">
+    <span class="{string-join(('seg', @type ! ('seg-' || ts:token(.))), ' ')}"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template match="hi[@rend = 'italic']"><em><xsl:apply-templates/></em></xsl:template>
+  <xsl:template match="hi[@rend = 'bold']"><strong><xsl:apply-templates/></strong></xsl:template>
+  <xsl:template match="hi[@rend = ('superscript', 'sup')]"><sup><xsl:apply-templates/></sup></xsl:template>
+  <xsl:template match="hi[@rend = ('subscript', 'sub')]"><sub><xsl:apply-templates/></sub></xsl:template>
+  <xsl:template match="hi">
+    <span class="{string-join(('hi', tokenize(@rend) ! ('hi-' || ts:token(.))), ' ')}"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template match="persName">
+    <span class="persName">
+      <xsl:if test="@ref"><xsl:attribute name="data-ref" select="replace(@ref, '^#', '')"/></xsl:if>
+      <xsl:apply-templates/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="date[@when]">
+    <time datetime="{@when}"><xsl:apply-templates/></time>
+  </xsl:template>
+
+  <xsl:template match="ref[@target]">
+    <a href="{@target}"><xsl:apply-templates/></a>
+  </xsl:template>
+
+  <xsl:template match="title">
+    <cite><xsl:apply-templates/></cite>
+  </xsl:template>
+
+  <xsl:template match="pb">
+    <xsl:variable name="before" select="string(preceding::text()[1])"/>
+    <xsl:variable name="after" select="string(following::text()[1])"/>
+    <xsl:variable name="title" select="'page break in the source' || @n ! (' (page ' || . || ')')"/>
+    <!-- @n is shown by CSS (attr(data-n)) so it never glues to the next word;
+         inside a word the bar is CSS-generated too, so the word stays whole. -->
+    <xsl:variable name="in-word" select="matches($before, '\w$') and matches($after, '^\w')"/>
+    <span class="{if ($in-word) then 'pb pb-in-word' else 'pb'}" title="{$title}">
+      <xsl:if test="@n"><xsl:attribute name="data-n" select="@n"/></xsl:if>
+      <xsl:if test="not($in-word)">|</xsl:if>
+    </span>
+  </xsl:template>
+
+</xsl:stylesheet>
