@@ -153,6 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="teiscribe: %(message)s")
+    if not args.verbose:  # WeasyPrint's notes on font subsetting are not the user's concern
+        for name in ("weasyprint", "fontTools"):
+            logging.getLogger(name).setLevel(logging.ERROR)
     try:
         return args.run(args)
     except TeiscribeError as exc:
