@@ -19,6 +19,7 @@ Unset keys are never invented: the header says they are unknown
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -55,8 +56,12 @@ def load_config(path: Path | None = None) -> EditionConfig:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"malformed TOML: {exc}", location_of(path, getattr(exc, "lineno", 0),
-                                                              getattr(exc, "colno", 0))) from None
+        where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        line, col = (int(where.group(1)), int(where.group(2))) if where else (0, 0)
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise InputError(f"malformed TOML: {reason}", location_of(path, line, col)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read configuration: {exc}", location_of(path)) from None
     edition = data.get("edition", {})
     known = {f.name for f in fields(EditionConfig)}
     unknown = sorted(set(edition) - known)

@@ -1,0 +1,185 @@
+"""The main job end to end, through the command line: outputs, hand edits, errors."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT, SEED
+from teiscribe.cli import main
+from teiscribe.encode import is_pristine
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """``teiscribe build SEED -o <tmp>`` run once; returns the output folder."""
+    out = tmp_path_factory.mktemp("edition")
+    assert main(["build", str(SEED), "-o", str(out)]) == 0
+    return out
+
+
+def test_build_writes_tei_html_and_pdf(built):
+    assert (built / "wcda-112080.xml").read_bytes().startswith(b'<?xml version="1.0" encoding="UTF-8"?>')
+    html = (built / "html" / "wcda-112080.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert (built / "html" / "edition.css").exists()
+    reader = PdfReader(built / "pdf" / "wcda-112080.pdf")
+    assert len(reader.pages) > 20
+    first = reader.pages[0].extract_text()
+    assert "First Conversation between N.S." in first
+
+
+def test_built_tei_validates_from_the_command_line(built, capsys):
+    assert main(["validate", str(built / "wcda-112080.xml")]) == 0
+    assert "valid" in capsys.readouterr().err
+
+
+def test_xml_model_points_at_real_schemas(built):
+    data = (built / "wcda-112080.xml").read_text(encoding="utf-8")
+    hrefs = re.findall(r'<\?xml-model href="([^"]+)"', data)
+    assert [Path(h).name for h in hrefs] == ["teiscribe.rng", "teiscribe.xsd"]
+    for href in hrefs:
+        assert (built / href).resolve().is_file()
+
+
+def test_every_footnote_on_the_page_of_its_call(built):
+    pages = [p.extract_text() for p in PdfReader(built / "pdf" / "wcda-112080.pdf").pages]
+    pairs = {"from Yudin": "Pavel Yudin was Soviet ambassador", "conversations with you": "For Chinese records",
+             "Vostoke": "Reference to the Lebanon Crisis", "ambassador is absent": "This was stipulated"}
+    for call_context, note_start in pairs.items():
+        call_pages = [i for i, t in enumerate(pages) if call_context in t.replace("\n", " ")]
+        note_pages = [i for i, t in enumerate(pages) if note_start in t.replace("\n", " ")]
+        assert note_pages and set(note_pages) <= set(call_pages), (call_context, call_pages, note_pages)
+
+
+def test_rebuild_is_byte_identical(built, tmp_path):
+    before = (built / "wcda-112080.xml").read_bytes()
+    assert main(["convert", str(SEED), "-o", str(built)]) == 0
+    assert (built / "wcda-112080.xml").read_bytes() == before
+
+
+def test_hand_edits_are_kept_and_force_keeps_a_backup(tmp_path, capsys):
+    assert main(["convert", str(SEED), "-o", str(tmp_path)]) == 0
+    tei = tmp_path / "wcda-112080.xml"
+    edited = tei.read_bytes().replace(b"<p>Good.</p>", b"<p>Good, very good.</p>")
+    tei.write_bytes(edited)
+    assert is_pristine(edited) is False
+    capsys.readouterr()
+    assert main(["build", str(SEED), "-o", str(tmp_path), "--no-pdf"]) == 0
+    out = capsys.readouterr()
+    assert "EDIT001" in out.err and "hand-edited TEI kept" in out.out
+    assert tei.read_bytes() == edited
+    assert "Good, very good." in (tmp_path / "html" / "wcda-112080.html").read_text(encoding="utf-8")
+    assert main(["convert", str(SEED), "-o", str(tmp_path), "--force"]) == 0
+    assert (tmp_path / "wcda-112080.xml.bak").read_bytes() == edited
+    assert is_pristine(tei.read_bytes()) is True
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "pattern"),
+    [
+        (["build", "no/such.txt"], 3, r"^no/such\.txt: error: no such file or folder"),
+        (["validate", "no/such.xml"], 1, r"no/such\.xml.* XML001 "),
+        (["build", "--page-size", "B9"], 2, r"invalid choice"),
+        ([], 2, r"required: COMMAND"),
+    ],
+)
+def test_bad_input_gives_located_message_and_exit_code(argv, code, pattern, capsys):
+    with pytest.raises(SystemExit) if code == 2 else _nothing() as caught:
+        result = main(argv)
+    result = caught.value.code if code == 2 else result
+    assert result == code
+    err = capsys.readouterr().err
+    assert re.search(pattern, err, re.M), err
+    assert "Traceback" not in err
+
+
+class _nothing:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "message"),
+    [
+        (b"", 3, "transcript is empty"),
+        (b"\x00\x01\x02binary", 3, "NUL bytes"),
+        (b"**Title**\n\n**Citation:**\n\nSomething.\n", 3, "no record text after the metadata block"),
+    ],
+)
+def test_unreadable_transcripts(tmp_path, capsys, content, code, message):
+    seed = tmp_path / "bad.txt"
+    seed.write_bytes(content)
+    out = tmp_path / "out"
+    assert main(["convert", str(seed), "-o", str(out)]) == code
+    err = capsys.readouterr().err
+    assert err.startswith(f"{seed}:") and message in err
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_windows_1252_crlf_bom_and_plain_labels(tmp_path, capsys):
+    seed = tmp_path / "cp.txt"
+    seed.write_bytes("**A. Ivanov:** We met in Köln [v Kel'ne].\r\n\r\n**B. Petrov:** Yes.\r\n".encode("cp1252"))
+    assert main(["convert", str(seed), "-o", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "READ001" in err and f"{seed}:1" in err
+    data = (tmp_path / "out" / "cp.xml").read_text(encoding="utf-8")
+    assert "Köln" in data and '<sp who="#ivanov">' in data
+
+
+def test_malformed_config_is_located(tmp_path, capsys):
+    config = tmp_path / "bad.toml"
+    config.write_text("[edition]\npublisher = \n", encoding="utf-8")
+    assert main(["build", str(SEED), "-o", str(tmp_path), "--config", str(config)]) == 3
+    err = capsys.readouterr().err
+    assert re.search(rf"^{re.escape(str(config))}:2:\d+: error: malformed TOML", err, re.M), err
+    unknown = tmp_path / "unknown.toml"
+    unknown.write_text('[edition]\npublsher = "X"\n', encoding="utf-8")
+    assert main(["build", str(SEED), "-o", str(tmp_path), "--config", str(unknown)]) == 3
+    assert "unknown key(s) in [edition]: publsher" in capsys.readouterr().err
+
+
+def test_configured_publisher_and_licence_reach_the_header(tmp_path):
+    config = tmp_path / "ed.toml"
+    config.write_text('[edition]\npublisher = "Example Press"\nlicence = "CC BY 4.0"\n'
+                      'licence_url = "https://creativecommons.org/licenses/by/4.0/"\n'
+                      'base_url = "https://example.org/ed/"\n', encoding="utf-8")
+    assert main(["convert", str(SEED), "-o", str(tmp_path), "--config", str(config)]) == 0
+    data = (tmp_path / "wcda-112080.xml").read_text(encoding="utf-8")
+    assert "<publisher>Example Press</publisher>" in data
+    assert '<availability status="free"><licence target="https://creativecommons.org/licenses/by/4.0/">' \
+           'CC BY 4.0</licence></availability>' in data.replace("\n", "").replace("  ", "")
+    assert '<idno type="URI">https://example.org/ed/wcda-112080</idno>' in data
+
+
+def test_model_dump_is_json(capsys):
+    import json
+
+    assert main(["convert", str(SEED), "--to", "model"]) == 0
+    model = json.loads(capsys.readouterr().out)
+    assert model["id"] == "wcda-112080"
+    assert sum(b["kind"] == "sp" for b in model["body"]) == 268
+
+
+def test_report_lists_uncertain_decisions(tmp_path):
+    import json
+
+    report = tmp_path / "report.json"
+    assert main(["convert", str(SEED), "-o", str(tmp_path), "--report", str(report)]) == 0
+    data = json.loads(report.read_text(encoding="utf-8"))
+    uncertain = [d for d in data["decisions"] if not d["certain"]]
+    assert data["uncertain"] == len(uncertain) > 0
+    assert any(d["source"] == "[guerillas]" and d["line"] == 193 for d in uncertain)
+
+
+def test_python_dash_m_entry_point():
+    result = subprocess.run([sys.executable, "-m", "teiscribe", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("teiscribe ")
