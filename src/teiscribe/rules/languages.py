@@ -110,8 +110,8 @@ def is_transliterated(text: str, original: str) -> tuple[bool, str]:
     if all(t[0].isupper() for t in tokens):
         return False, "every word capitalised (a name)"
     if original != "ru":
-        english = sum(zipf_frequency(t, "en") >= 3.0 for t in tokens)
-        return english == 0, "no English word (no back-transliteration for this language)"
+        english = sum(zipf_frequency(t, "en") >= 4.0 for t in tokens)
+        return 2 * english < len(tokens), "mostly not English (no back-transliteration for this language)"
     native = [t for t in tokens if russian_frequency(t) > zipf_frequency(t, "en")]
     english = [t for t in tokens if t not in native and zipf_frequency(t, "en") >= 3.0]
     cue = (f"{len(native)} of {len(tokens)} words more frequent in Russian (back-transliterated)"

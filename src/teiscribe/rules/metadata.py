@@ -115,7 +115,7 @@ def parse_archival_reference(citation: str) -> dict[str, str]:
             parts[key] = match.group(2)
             if key == "fond" and index and "repository" not in parts:
                 parts["repository"] = segments[index - 1]
-        elif match := re.fullmatch(r"ll?\.\s+([\dA-Za-z]+(?:[-–]\s*[\dA-Za-z]+)?)", segment):
+        elif match := re.match(r"ll?\.\s+\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?", segment):
             parts["folios"] = match.group(0)
     if copy := re.search(r"copy in ([^.]+?)(?:\.\s|\.?$)", citation, re.M):
         parts["copy"] = copy.group(1)

@@ -24,8 +24,18 @@ def name_words(name: str) -> tuple[str, ...]:
     """The case-folded, accent-free words of ``name`` without initials or titles."""
     name = _TITLES.sub("", name.strip())
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*\.?", ascii_name)
+    words = re.findall(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z'-]*\.?", ascii_name)
     return tuple(w.lower().strip("'-") for w in words if not w.endswith(".") and len(w) > 1)
+
+
+def initials(name: str) -> str:
+    """The initials written in ``name`` ("N.S. Khrushchev" → "NS")."""
+    return "".join(re.findall(r"\b([A-Z])\.", name))
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Initials agree when either is missing or one extends the other."""
+    return not a or not b or a.startswith(b) or b.startswith(a)
 
 
 def clean_name(name: str) -> str:
@@ -44,7 +54,8 @@ class Registry:
         words = set(name_words(label))
         if not words:
             return None
-        matches = [p for p in self.persons if words <= set(name_words(p.name))]
+        matches = [p for p in self.persons if words <= set(name_words(p.name))
+                   and _compatible(initials(label), initials(p.name))]
         return matches[0] if len(matches) == 1 else None
 
     def add(self, label: str, role: str) -> Person:
