@@ -83,8 +83,8 @@ def test_hand_edits_are_kept_and_force_keeps_a_backup(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("argv", "code", "pattern"),
     [
-        (["build", "no/such.txt"], 3, r"^no/such\.txt: error: no such file or folder"),
-        (["validate", "no/such.xml"], 1, r"no/such\.xml.* XML001 "),
+        (["build", "no/such.txt"], 3, r"^no/such\.txt: error INPUT001 no such file or folder"),
+        (["validate", "no/such.xml"], 3, r"no/such\.xml.* XML001 "),
         (["build", "--page-size", "B9"], 2, r"invalid choice"),
         ([], 2, r"required: COMMAND"),
     ],
@@ -140,7 +140,7 @@ def test_malformed_config_is_located(tmp_path, capsys):
     config.write_text("[edition]\npublisher = \n", encoding="utf-8")
     assert main(["build", str(SEED), "-o", str(tmp_path), "--config", str(config)]) == 3
     err = capsys.readouterr().err
-    assert re.search(rf"^{re.escape(str(config))}:2:\d+: error: malformed TOML", err, re.M), err
+    assert re.search(rf"^{re.escape(str(config))}:2:\d+: error CONF002 malformed TOML", err, re.M), err
     unknown = tmp_path / "unknown.toml"
     unknown.write_text('[edition]\npublsher = "X"\n', encoding="utf-8")
     assert main(["build", str(SEED), "-o", str(tmp_path), "--config", str(unknown)]) == 3
@@ -183,3 +183,94 @@ def test_report_lists_uncertain_decisions(tmp_path):
 def test_python_dash_m_entry_point():
     result = subprocess.run([sys.executable, "-m", "teiscribe", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("teiscribe ")
+
+
+def convert_text(tmp_path, text: str | bytes, name: str = "t.txt"):
+    """Convert a small transcript; return (exit code, TEI text or "", stderr)."""
+    seed = tmp_path / name
+    seed.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    out = tmp_path / "out"
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    err = io.StringIO()
+    with redirect_stderr(err), redirect_stdout(io.StringIO()):
+        code = main(["convert", str(seed), "-o", str(out)])
+    tei = next(out.glob("*.xml"), None) if out.exists() else None
+    return code, tei.read_text(encoding="utf-8") if tei else "", err.getvalue()
+
+
+def test_page_reference_becomes_pb(tmp_path):
+    code, tei, _ = convert_text(tmp_path, "**A. Ivanov:** We met [Page 5] in the hall.\n\n[Page 6]\n\n**B. Petrov:** Yes.\n")
+    assert code == 0
+    assert 'We met <pb n="5"/> in the hall.' in tei
+    assert '<pb n="6"/>' in tei
+
+
+def test_control_characters_are_replaced_and_located(tmp_path):
+    code, tei, err = convert_text(tmp_path, "**A. Ivanov:** Bell\x07 and form\x0cfeed.\n\n**B. Petrov:** Yes.\n")
+    assert code == 0
+    assert "Bell\ufffd and form\ufffdfeed." in tei
+    assert re.search(r"t\.txt:1:20: warning DAMAGE002 control character U\+0007", err), err
+    assert "Traceback" not in err
+
+
+def test_label_with_colon_outside_the_bold(tmp_path):
+    code, tei, _ = convert_text(tmp_path, "**Mao Zedong:** Good.\n\n**N.S. Khrushchev**: Hi there.\n")
+    assert code == 0
+    assert tei.count("<sp ") == 2 and '<sp who="#khrushchev">' in tei
+
+
+def test_namesakes_stay_apart(tmp_path):
+    code, tei, _ = convert_text(tmp_path, "**A. Gromyko:** One.\n\n**L. Gromyko:** Two.\n\n**A. Gromyko:** Three.\n")
+    assert code == 0
+    assert re.findall(r'<sp who="#([^"]+)"', tei) == ["gromyko", "gromyko-2", "gromyko"]
+
+
+def test_single_letter_labels_and_no_metadata(tmp_path):
+    code, tei, err = convert_text(tmp_path, "**A:** Hello.\n\n**B:** Hi [nakrucheno].\n\n**A:** Bye.\n")
+    assert code == 0
+    assert re.findall(r'<person xml:id="([^"]+)"', tei) == ["a", "b"]
+    assert '<foreign xml:lang="und-Latn">nakrucheno</foreign>' in tei
+    assert "META001" in err
+
+
+def test_utf16_with_bom(tmp_path):
+    code, tei, _ = convert_text(tmp_path, "**A. Ivanov:** Привет, Köln.\n".encode("utf-16"))
+    assert code == 0 and "Привет, Köln." in tei
+
+
+def test_duplicate_document_ids_are_refused(tmp_path, capsys):
+    (tmp_path / "seeds").mkdir()
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "seeds" / name).write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["build", str(tmp_path / "seeds"), "-o", str(tmp_path / "out"), "--no-pdf"]) == 3
+    assert "BUILD002" in capsys.readouterr().err
+
+
+def test_invalid_hand_edit_is_reported_not_published(tmp_path, capsys):
+    assert main(["convert", str(SEED), "-o", str(tmp_path)]) == 0
+    tei = tmp_path / "wcda-112080.xml"
+    tei.write_bytes(tei.read_bytes().replace(b"<p>Good.</p>", b"<p>Good.<foo>x</foo></p>"))
+    capsys.readouterr()
+    assert main(["build", str(SEED), "-o", str(tmp_path)]) == 1
+    captured = capsys.readouterr()
+    assert re.search(r"wcda-112080\.xml:\d+:\d+: error RNG001 ", captured.err)
+    assert "not published (invalid TEI)" in captured.out
+    assert not (tmp_path / "html" / "wcda-112080.html").exists()
+    assert main(["render", str(tei), "-o", str(tmp_path)]) == 1
+
+
+def test_config_sections_and_uris_are_checked(tmp_path, capsys):
+    from teiscribe.config import load_config
+
+    bad = tmp_path / "a.toml"
+    bad.write_text('[editon]\npublisher = "X"\n', encoding="utf-8")
+    assert main(["build", "-o", str(tmp_path), "--config", str(bad)]) == 3
+    assert "unknown section(s): editon" in capsys.readouterr().err
+    ok = tmp_path / "b.toml"
+    ok.write_text('[edition]\nbase_url = "https://ed.example.org"\n', encoding="utf-8")
+    assert load_config(ok).base_url == "https://ed.example.org/"
+    ok.write_text('[edition]\nlicence_url = "not a url"\n', encoding="utf-8")
+    assert main(["build", "-o", str(tmp_path), "--config", str(ok)]) == 3
+    assert "is not an absolute URI" in capsys.readouterr().err

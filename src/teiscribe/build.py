@@ -53,7 +53,7 @@ def seed_files(paths: list[Path]) -> list[Path]:
     Raises :class:`InputError` for a missing path or a folder with no transcript.
     """
     found: list[Path] = []
-    for path in paths:
+    for path in dict.fromkeys(paths):
         if path.is_dir():
             inside = sorted(path.glob("*.txt"))
             if not inside:
@@ -63,7 +63,10 @@ def seed_files(paths: list[Path]) -> list[Path]:
             found.append(path)
         else:
             raise InputError("no such file or folder", location_of(path), hint="give a transcript or a folder")
-    return found
+    unique: dict[Path, Path] = {}
+    for path in found:
+        unique.setdefault(path.resolve(), path)  # the same file named twice is converted once
+    return list(unique.values())
 
 
 def convert_one(seed: Path, out_dir: Path, config: EditionConfig, *, force: bool = False) -> Outcome:
@@ -90,10 +93,15 @@ def convert_one(seed: Path, out_dir: Path, config: EditionConfig, *, force: bool
             if not force:
                 outcome.converted = False
                 outcome.messages.append(Message(location_of(target), "warning", "EDIT001",
-                                                "edited by hand since teiscribe wrote it: rendering the edited "
-                                                "file, not reconverting (use --force to reconvert; a backup is kept)"))
+                                                "edited by hand since teiscribe wrote it: kept, not reconverted "
+                                                "(--force reconverts and keeps a backup)"))
+                outcome.messages += validate_file(target)
                 return outcome
-            shutil.copy2(target, target.with_name(target.name + ".bak"))
+            backup = target.with_name(target.name + ".bak")
+            shutil.copy2(target, backup)
+            outcome.messages.append(Message(location_of(target), "warning", "EDIT002",
+                                            f"hand-edited file replaced by a fresh conversion (--force); "
+                                            f"the edited version is kept as {backup.name}"))
     out_dir.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.tmp")
     temp.write_bytes(data)
@@ -144,12 +152,20 @@ def build(seeds: list[Path], out_dir: Path, config: EditionConfig, *, force: boo
 
     stylesheets = Stylesheets()
     outcomes = []
+    made: dict[Path, Path] = {}
     for seed in seed_files(seeds):
         log.info("converting %s", seed)
         outcome = convert_one(seed, out_dir, config, force=force)
+        if outcome.tei in made:
+            raise InputError(f"gives the same document id as {made[outcome.tei]} ({outcome.tei.stem}); "
+                             "each record needs its own id", location_of(seed), code="BUILD002",
+                             hint="remove the duplicate transcript or give it another file name and URL")
+        made[outcome.tei] = seed
+        outcomes.append(outcome)
+        if any(m.severity == "error" for m in outcome.messages):
+            continue  # an invalid hand-edited TEI is reported, never published
         log.info("rendering %s", outcome.tei)
         outcome.html, outcome.pdf = render_one(outcome.tei, out_dir, stylesheets, pdf=pdf, page_size=page_size)
-        outcomes.append(outcome)
     return outcomes
 
 

@@ -24,14 +24,19 @@ from dataclasses import asdict
 from pathlib import Path
 
 from teiscribe import __version__
-from teiscribe.errors import Message, TeiscribeError
+from teiscribe.errors import Message, TeiscribeError, location_of
 
 log = logging.getLogger("teiscribe")
 
 
 def _print_messages(messages: list[Message]) -> None:
-    for message in messages:
+    for message in sorted(messages, key=lambda m: (m.location, m.code)):
         print(message, file=sys.stderr)
+
+
+def _status(messages: list[Message]) -> int:
+    """1 when any message is an error, else 0."""
+    return 1 if any(m.severity == "error" for m in messages) else 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -46,9 +51,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     for outcome in outcomes:
         _print_messages(outcome.messages)
         made = ", ".join(str(p) for p in (outcome.tei, outcome.html, outcome.pdf) if p)
-        print(f"{'built' if outcome.converted else 'rendered (hand-edited TEI kept)'}: {made}")
+        if _status(outcome.messages):
+            print(f"not published (invalid TEI): {outcome.tei}")
+        else:
+            print(f"{'built' if outcome.converted else 'rendered (hand-edited TEI kept)'}: {made}")
     print(f"{len(outcomes)} document(s) in {time.perf_counter() - started:.1f} s")
-    return 0
+    return max((_status(o.messages) for o in outcomes), default=0)
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
@@ -58,6 +66,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     from teiscribe.rules import convert
 
     config = load_config(args.config)
+    status = 0
     for seed in seed_files(args.seeds):
         if args.to == "model":
             doc, messages = convert(read_source(seed))
@@ -67,6 +76,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
             messages = outcome.messages
             print(f"{'converted' if outcome.converted else 'kept (hand-edited)'}: {outcome.tei}")
         _print_messages(messages)
+        status = max(status, _status(messages))
         if args.report:
             doc, _ = convert(read_source(seed))
             report = {"source": str(seed), "id": doc.id,
@@ -75,30 +85,39 @@ def cmd_convert(args: argparse.Namespace) -> int:
             from teiscribe.xmlio import atomic_write
 
             atomic_write(args.report, json.dumps(report, ensure_ascii=False, indent=1).encode())
-    return 0
+    return status
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from teiscribe.validate import validate_files
 
-    messages = validate_files(args.files)
+    unreadable = [p for p in args.files if not p.is_file()]
+    messages = validate_files([p for p in args.files if p.is_file()])
+    messages += [Message(location_of(p), "error", "XML001", "cannot read file: no such file")
+                 for p in unreadable]
     _print_messages(messages)
     errors = sum(m.severity == "error" for m in messages)
-    print(f"{len(args.files)} file(s) checked: {'valid' if not errors else f'{errors} error(s)'}",
-          file=sys.stderr)
-    return 1 if errors else 0
+    checked = len(args.files) - len(unreadable)
+    print(f"{checked} file(s) checked: {'valid' if not errors else f'{errors} error(s)'}", file=sys.stderr)
+    return 3 if unreadable else (1 if errors else 0)
 
 
 def cmd_render(args: argparse.Namespace) -> int:
     from teiscribe.build import render_one
     from teiscribe.transform import Stylesheets
 
+    from teiscribe.errors import InputError
+    from teiscribe.validate import validate_file
+
     stylesheets = Stylesheets()
     for tei in args.files:
         if not tei.is_file():
-            from teiscribe.errors import InputError, location_of
-
             raise InputError("no such file", location_of(tei))
+        problems = validate_file(tei)
+        if _status(problems):
+            _print_messages(problems)
+            print(f"not rendered (invalid TEI): {tei}")
+            return 1
         html, pdf = render_one(tei, args.output, stylesheets, pdf=not args.no_pdf, page_size=args.page_size)
         print(f"rendered: {html}" + (f", {pdf}" if pdf else ""))
     return 0

@@ -9,7 +9,8 @@ given with ``--config``. Keys, all optional, under ``[edition]``:
 ``licence``        licence name, e.g. ``"CC BY 4.0"`` (``availability/licence``)
 ``licence_url``    licence URI (``licence/@target``)
 ``base_url``       permanent URL prefix of the edition; ``<base_url><id>``
-                   becomes the edition's ``idno type="URI"``
+                   becomes the edition's ``idno type="URI"`` (a ``/`` is
+                   added when the prefix does not end in one)
 ``idno_prefix``    prefix of the edition's own identifier (default none)
 =================  ==========================================================
 
@@ -44,8 +45,9 @@ class EditionConfig:
 def load_config(path: Path | None = None) -> EditionConfig:
     """Load the configuration from ``path`` (default ``./teiscribe.toml`` if present).
 
-    Raises :class:`InputError` for malformed TOML (with line and column) or an
-    unknown key.
+    Raises :class:`InputError` (code ``CONF002``) for malformed TOML (with line
+    and column), an unknown section or key, or a URI key that is not an
+    absolute URI (RFC 3986).
     """
     explicit = path is not None
     path = path or Path(CONFIG_NAME)
@@ -59,13 +61,26 @@ def load_config(path: Path | None = None) -> EditionConfig:
         where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line, col = (int(where.group(1)), int(where.group(2))) if where else (0, 0)
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise InputError(f"malformed TOML: {reason}", location_of(path, line, col)) from None
+        raise InputError(f"malformed TOML: {reason}", location_of(path, line, col), code="CONF002") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read configuration: {exc}", location_of(path)) from None
+        raise InputError(f"cannot read configuration: {exc}", location_of(path), code="CONF002") from None
+    if set(data) - {"edition"}:
+        raise InputError(f"unknown section(s): {', '.join(sorted(set(data) - {'edition'}))}",
+                         location_of(path), hint="the only section is [edition]", code="CONF002")
     edition = data.get("edition", {})
     known = {f.name for f in fields(EditionConfig)}
     unknown = sorted(set(edition) - known)
     if unknown:
         raise InputError(f"unknown key(s) in [edition]: {', '.join(unknown)}", location_of(path),
-                         hint=f"known keys: {', '.join(sorted(known))}")
-    return EditionConfig(**{k: str(v) for k, v in edition.items()})
+                         hint=f"known keys: {', '.join(sorted(known))}", code="CONF002")
+    values = {k: str(v).strip() for k, v in edition.items()}
+    for key in ("licence_url", "base_url"):
+        if values.get(key) and not _URI.match(values[key]):
+            raise InputError(f"[edition] {key} = {values[key]!r} is not an absolute URI",
+                             location_of(path), hint="e.g. https://example.org/", code="CONF002")
+    if values.get("base_url") and not values["base_url"].endswith(("/", "#", "=")):
+        values["base_url"] += "/"
+    return EditionConfig(**values)
+
+
+_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$")  # RFC 3986 scheme ":" hier-part, no spaces

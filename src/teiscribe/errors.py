@@ -44,40 +44,47 @@ class Message:
 class TeiscribeError(Exception):
     """A user-facing failure: bad input, a missing file, an invalid document.
 
-    The CLI prints ``str(error)`` (one located line) and exits with
-    ``exit_code``; it never shows a traceback for this class.
+    The CLI prints ``str(error)`` (one located line,
+    ``path:line:col: error CODE message``) and exits with ``exit_code``; it
+    never shows a traceback for this class. ``code`` is a stable identifier
+    (documented in the README).
     """
 
     exit_code = 1
+    code = "BUILD001"
 
-    def __init__(self, message: str, location: Location | None = None, *, hint: str = ""):
+    def __init__(self, message: str, location: Location | None = None, *, hint: str = "", code: str = ""):
         self.location = location
         self.message = message
         self.hint = hint
+        self.code = code or type(self).code
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        prefix = f"{self.location}: " if self.location else ""
+        prefix = f"{self.location}: " if self.location else "teiscribe: "
         suffix = f" ({self.hint})" if self.hint else ""
-        return f"{prefix}error: {self.message}{suffix}"
+        return f"{prefix}error {self.code} {self.message}{suffix}"
 
 
 class InputError(TeiscribeError, ValueError):
     """The input cannot be read or understood (exit code 3)."""
 
     exit_code = 3
+    code = "INPUT001"
 
 
 class UsageError(TeiscribeError):
     """The command was called wrongly (exit code 2)."""
 
     exit_code = 2
+    code = "USAGE001"
 
 
 class SchemaError(TeiscribeError):
     """A schema or stylesheet cannot be loaded or compiled (exit code 4)."""
 
     exit_code = 4
+    code = "SCHEMA001"
 
 
 def location_of(path: str | Path, line: int = 0, col: int = 0) -> Location:

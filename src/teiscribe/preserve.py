@@ -1,7 +1,8 @@
 """The word-preservation invariant: no word of the source is lost or altered.
 
 Markup syntax aside (Markdown, square brackets, ``<sup>`` note-call numbers
-that became ``note/@n``, the ``[sic]`` marker that became ``sic``, the
+that became ``note/@n``, the ``[sic]`` marker that became ``sic``, page
+references ``[Page 283]`` that became ``pb/@n``, the
 number that opens each endnote), every word of the source must be in the
 TEI: the metadata block's words in the ``teiHeader``, and the record's words
 in ``text/body`` *in the same order*, endnotes following the body in number
@@ -29,6 +30,7 @@ def source_words(text: str) -> list[str]:
     """Lower-cased words of a transcript, markup syntax removed."""
     text = re.sub(r"<sup>\s*\[?\d+\]?\s*</sup>", " ", text)
     text = re.sub(r"\[sic!?\]", " ", text, flags=re.I)
+    text = re.sub(r"\[(?:page|p\.)\s*(\d+[a-z]?)\]", " ", text, flags=re.I)  # became pb/@n
     text = re.sub(r"^\[\d+\]\s", " ", text, flags=re.M)
     text = text.replace("[", "").replace("]", "")
     return _WORD.findall(text.lower())

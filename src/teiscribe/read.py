@@ -1,7 +1,8 @@
 """Stage 1, read: a transcript file becomes a :class:`Source` of blocks.
 
-Decoding follows what editors actually receive: UTF-8 (with or without a BOM)
-first, then Windows-1252 with a warning. Line endings (CRLF, CR) become LF and
+Decoding follows what editors actually receive: UTF-16 when it has a BOM,
+UTF-8 (with or without a BOM), then Windows-1252 with a warning. Characters
+that XML 1.0 forbids (control characters) are replaced by U+FFFD and reported. Line endings (CRLF, CR) become LF and
 no-break spaces become plain spaces; both normalisations are declared in the
 TEI header's ``editorialDecl``. A *block* is a run of non-blank lines (a
 Markdown paragraph); the blank lines between blocks are kept as a count, since
@@ -11,6 +12,7 @@ a page break in the source shows up as a paragraph split by blank lines.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,6 +62,11 @@ def decode(raw: bytes, path: Path) -> tuple[str, list[Message]]:
     input (NUL bytes), naming the first offending line.
     """
     messages: list[Message] = []
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), messages
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not valid UTF-16 at byte {exc.start}", location_of(path)) from None
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise InputError("file contains NUL bytes; is it a text transcript?", location_of(path, line))
@@ -73,6 +80,25 @@ def decode(raw: bytes, path: Path) -> tuple[str, list[Message]]:
                     "not valid UTF-8; decoded as Windows-1252 (check accented letters)")
         )
     return text, messages
+
+
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def replace_illegal(text: str, path: Path) -> tuple[str, list[Message]]:
+    """Replace characters XML 1.0 forbids (control characters) by U+FFFD, reporting each.
+
+    Returns the new text and one ``DAMAGE002`` warning per character, located
+    by line and column (W3C XML 1.0, production 2, ``Char``).
+    """
+    messages = []
+    for match in _XML_ILLEGAL.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        messages.append(Message(location_of(path, line, col), "warning", "DAMAGE002",
+                                f"control character U+{ord(match.group()):04X} cannot stand in XML; "
+                                "replaced by U+FFFD (correct it in the TEI by hand)"))
+    return _XML_ILLEGAL.sub("\ufffd", text), messages
 
 
 def normalise(text: str) -> str:
@@ -122,7 +148,8 @@ def read_source(path: str | Path) -> Source:
         raise InputError(f"transcript is {len(raw)} bytes, over the {MAX_SOURCE_BYTES}-byte limit",
                          location_of(path))
     text, messages = decode(raw, path)
-    text = normalise(text)
+    text, damaged = replace_illegal(normalise(text), path)
+    messages += damaged
     blocks = split_blocks(text)
     if not blocks:
         raise InputError("transcript is empty", location_of(path, 1, 1))

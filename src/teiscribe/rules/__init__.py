@@ -46,6 +46,9 @@ def convert(source: Source) -> tuple[Document, list[Message]]:
     decisions: list = []
     chunks = pagebreaks.join_page_breaks(source.blocks, decisions)
     meta, body_chunks = metadata.split_metadata(chunks)
+    if not meta.fields:
+        warn(1, 1, "META001", "no metadata block (date, title, Citation, ...): the header has only the "
+                              "file name as title and no source description")
     body_chunks, note_texts, note_where = notes.split_notes(body_chunks)
     if not body_chunks:
         raise InputError("no record text after the metadata block", location_of(source.path, 1, 1))

@@ -1,7 +1,7 @@
 """Damaged text: characters that are probably conversion damage.
 
-Reported with line and column, never corrected silently (corrections belong
-to the editor). Suspect are: U+FFFD (a decoder gave up), C0/C1 control
+Reported with line and column, never corrected silently: corrections belong
+to the editor, made by hand in the TEI (which teiscribe never overwrites). Suspect are: U+FFFD (a decoder gave up), C0/C1 control
 characters, private-use characters, and a letter or symbol from the
 Windows-1252 upper range glued to an otherwise plain English word
 ("IslandsŠ": a dash turned into Š by a wrong code page).
@@ -32,5 +32,5 @@ def find_damage(text: str) -> list[tuple[int, str]]:
         if zipf_frequency(word, "en") >= 3.0:
             offset = match.start(2) if match.group(2) else match.start(3)
             found.append((offset, f"{char!r} (U+{ord(char):04X}) glued to the English word {word!r}: "
-                                  "probably mis-decoded punctuation; correct it in an override"))
+                                  "probably mis-decoded punctuation; kept as is (correct it in the TEI by hand)"))
     return sorted(found)

@@ -25,7 +25,8 @@ def name_words(name: str) -> tuple[str, ...]:
     name = _TITLES.sub("", name.strip())
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     words = re.findall(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z'-]*\.?", ascii_name)
-    return tuple(w.lower().strip("'-") for w in words if not w.endswith(".") and len(w) > 1)
+    kept = tuple(w.lower().strip("'-") for w in words if not w.endswith(".") and len(w) > 1)
+    return kept or tuple(w.lower().strip(".'-") for w in words[-1:])  # "K", "Q.": the letter itself
 
 
 def initials(name: str) -> str:

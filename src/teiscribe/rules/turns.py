@@ -28,7 +28,7 @@ from teiscribe.rules.metadata import DATE_PATTERN, iso_date
 from teiscribe.rules.pagebreaks import Chunk
 from teiscribe.rules.persons import Registry, split_names
 
-_BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*()]+?)\s*(?:\((?P<dir>[^)]*)\))?\s*:\s*\*\*\s*")
+_BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*()]+?)\s*(?:\((?P<dir>[^)]*)\))?\s*(?::\s*\*\*|\*\*\s*:)\s*")
 _PLAIN_LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’ -]{0,40}?)\s*(?:\((?P<dir>[^)]*)\))?\s*:\s+")
 _PARTICIPANTS = re.compile(r"^(?P<lead>(?:Also )?(?:Present(?: at the (?:meeting|conversation))?|Participants|"
                            r"Attending|In attendance)\s*:\s*)(?P<names>.+)$", re.S | re.I)
