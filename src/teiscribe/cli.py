@@ -16,6 +16,7 @@ errors never show a traceback.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import logging
 import sys
@@ -24,19 +25,10 @@ from dataclasses import asdict
 from pathlib import Path
 
 from teiscribe import __version__
-from teiscribe.errors import Message, TeiscribeError, location_of
+from teiscribe.errors import TeiscribeError, location_of
+from teiscribe.output import print_messages as _print_messages, status as _status
 
 log = logging.getLogger("teiscribe")
-
-
-def _print_messages(messages: list[Message]) -> None:
-    for message in sorted(messages, key=lambda m: (m.location, m.code)):
-        print(message, file=sys.stderr)
-
-
-def _status(messages: list[Message]) -> int:
-    """1 when any message is an error, else 0."""
-    return 1 if any(m.severity == "error" for m in messages) else 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -88,20 +80,6 @@ def cmd_convert(args: argparse.Namespace) -> int:
     return status
 
 
-def cmd_validate(args: argparse.Namespace) -> int:
-    from teiscribe.validate import validate_files
-
-    unreadable = [p for p in args.files if not p.is_file()]
-    messages = validate_files([p for p in args.files if p.is_file()])
-    messages += [Message(location_of(p), "error", "XML001", "cannot read file: no such file")
-                 for p in unreadable]
-    _print_messages(messages)
-    errors = sum(m.severity == "error" for m in messages)
-    checked = len(args.files) - len(unreadable)
-    print(f"{checked} file(s) checked: {'valid' if not errors else f'{errors} error(s)'}", file=sys.stderr)
-    return 3 if unreadable else (1 if errors else 0)
-
-
 def cmd_render(args: argparse.Namespace) -> int:
     from teiscribe.build import render_one
     from teiscribe.transform import Stylesheets
@@ -121,6 +99,17 @@ def cmd_render(args: argparse.Namespace) -> int:
         html, pdf = render_one(tei, args.output, stylesheets, pdf=not args.no_pdf, page_size=args.page_size)
         print(f"rendered: {html}" + (f", {pdf}" if pdf else ""))
     return 0
+
+
+def delegate(sub, name: str, module: str, help_text: str) -> None:
+    """Add subcommand ``name`` whose options and handler live in ``module``.
+
+    The module provides ``configure_parser(parser)`` and ``run_command(args) -> int``.
+    """
+    command = importlib.import_module(module)
+    p = sub.add_parser(name, help=help_text, description=help_text)
+    command.configure_parser(p)
+    p.set_defaults(run=command.run_command)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -155,9 +144,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--force", action="store_true", help="reconvert even hand-edited TEI (keeps a .bak)")
     c.set_defaults(run=cmd_convert)
 
-    v = sub.add_parser("validate", help="check TEI files against the project schema (RELAX NG + XSD)")
-    v.add_argument("files", nargs="+", type=Path)
-    v.set_defaults(run=cmd_validate)
+    delegate(sub, "validate", "teiscribe.validate", "check TEI files against the project schema (RELAX NG + XSD)")
 
     r = sub.add_parser("render", help="TEI -> HTML and PDF")
     r.add_argument("files", nargs="+", type=Path)

@@ -185,3 +185,25 @@ def validate_files(paths: Iterable[Path]) -> list[Message]:
     for path in dict.fromkeys(Path(p) for p in paths):
         messages.update(validate_file(path))
     return sorted(messages, key=_sort_key)
+
+
+def configure_parser(parser) -> None:
+    """Options of ``teiscribe validate`` (an ``argparse`` subparser)."""
+    parser.add_argument("files", nargs="+", type=Path, help="TEI files to check")
+
+
+def run_command(args) -> int:
+    """Run ``teiscribe validate``: print located problems; exit 0 valid, 1 invalid, 3 unreadable."""
+    import sys
+
+    from teiscribe.output import print_messages
+
+    unreadable = [p for p in args.files if not p.is_file()]
+    messages = validate_files([p for p in args.files if p.is_file()])
+    messages += [Message(location_of(p), "error", "XML001", "cannot read file: no such file")
+                 for p in unreadable]
+    print_messages(messages)
+    errors = sum(m.severity == "error" for m in messages)
+    checked = len(args.files) - len(unreadable)
+    print(f"{checked} file(s) checked: {'valid' if not errors else f'{errors} error(s)'}", file=sys.stderr)
+    return 3 if unreadable else (1 if errors else 0)
