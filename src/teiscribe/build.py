@@ -25,6 +25,7 @@ from lxml import etree
 from teiscribe.config import EditionConfig
 from teiscribe.encode import encode, is_pristine
 from teiscribe.errors import InputError, Message, TeiscribeError, location_of
+from teiscribe.overrides import load_overrides
 from teiscribe.preserve import missing_words
 from teiscribe.read import read_source
 from teiscribe.resources import schema_path
@@ -69,6 +70,17 @@ def seed_files(paths: list[Path]) -> list[Path]:
     return list(unique.values())
 
 
+def convert_seed(seed: Path):
+    """Read ``seed`` and its editor's overrides (``<seed>.toml``) and apply the rules.
+
+    Returns ``(source, document, messages)``; raises :class:`InputError` for
+    an unreadable transcript or overrides file.
+    """
+    source = read_source(seed)
+    doc, messages = convert(source, load_overrides(seed))
+    return source, doc, messages
+
+
 def convert_one(seed: Path, out_dir: Path, config: EditionConfig, *, force: bool = False) -> Outcome:
     """Convert ``seed`` into ``out_dir/<id>.xml`` unless an editor's version exists.
 
@@ -79,8 +91,7 @@ def convert_one(seed: Path, out_dir: Path, config: EditionConfig, *, force: bool
     """
     from teiscribe.validate import validate_file
 
-    source = read_source(seed)
-    doc, messages = convert(source)
+    source, doc, messages = convert_seed(seed)
     target = out_dir / f"{doc.id}.xml"
     outcome = Outcome(target, messages=messages)
     href = Path(os.path.relpath(schema_path("teiscribe.rng").parent, out_dir.resolve())).as_posix() + "/"
@@ -106,7 +117,7 @@ def convert_one(seed: Path, out_dir: Path, config: EditionConfig, *, force: bool
     temp = target.with_name(f".{target.name}.tmp")
     temp.write_bytes(data)
     try:
-        lost = missing_words(source.text, etree.fromstring(data, parser=safe_parser()))
+        lost = missing_words(source.text, etree.fromstring(data, parser=safe_parser()), doc.left_out)
         if lost:
             raise TeiscribeError(f"conversion lost words of the source ({lost[0]}); this is a teiscribe "
                                  "bug, please report it with the transcript", location_of(seed))

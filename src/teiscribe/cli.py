@@ -17,11 +17,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import logging
 import sys
 import time
-from dataclasses import asdict
 from pathlib import Path
 
 from teiscribe import __version__
@@ -52,16 +50,16 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
-    from teiscribe.build import convert_one, seed_files
+    from teiscribe.build import convert_one, convert_seed, seed_files
     from teiscribe.config import load_config
-    from teiscribe.read import read_source
-    from teiscribe.rules import convert
+    from teiscribe.report import write_report
 
     config = load_config(args.config)
     status = 0
-    for seed in seed_files(args.seeds):
+    seeds = seed_files(args.seeds)
+    for seed in seeds:
         if args.to == "model":
-            doc, messages = convert(read_source(seed))
+            _, doc, messages = convert_seed(seed)
             print(doc.to_json())
         else:
             outcome = convert_one(seed, args.output, config, force=args.force)
@@ -70,13 +68,10 @@ def cmd_convert(args: argparse.Namespace) -> int:
         _print_messages(messages)
         status = max(status, _status(messages))
         if args.report:
-            doc, _ = convert(read_source(seed))
-            report = {"source": str(seed), "id": doc.id,
-                      "decisions": [asdict(d) for d in doc.decisions],
-                      "uncertain": sum(not d.certain for d in doc.decisions)}
-            from teiscribe.xmlio import atomic_write
-
-            atomic_write(args.report, json.dumps(report, ensure_ascii=False, indent=1).encode())
+            _, doc, _ = convert_seed(seed)
+            summary = write_report(doc, seed, args.report if len(seeds) == 1 else
+                                   args.report.with_name(f"{doc.id}.{args.report.name}"))
+            print(summary)
     return status
 
 
@@ -139,7 +134,8 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("seeds", nargs="+", type=Path)
     output(c)
     c.add_argument("--to", choices=["tei", "model"], default="tei", help="tei (default) or model (JSON on stdout)")
-    c.add_argument("--report", type=Path, help="write every conversion decision as JSON to this file")
+    c.add_argument("--report", type=Path, help="write every conversion decision as JSON to this file "
+                   "(and a readable summary beside it, .txt)")
     c.add_argument("--config", type=Path, help="edition configuration (default ./teiscribe.toml)")
     c.add_argument("--force", action="store_true", help="reconvert even hand-edited TEI (keeps a .bak)")
     c.set_defaults(run=cmd_convert)

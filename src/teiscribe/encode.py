@@ -82,11 +82,13 @@ def inline(nodes: list[Node]) -> list:
             out.append(E("foreign", node.text, xml_lang=a.get("lang")))
         elif kind == "supplied":
             out.append(E("supplied", *inline(node.children), reason=a.get("reason"), resp=f"#{a['resp']}"))
-        elif kind in ("expan", "ex", "sic", "stage", "hi", "date"):
+        elif kind in ("expan", "ex", "sic", "stage", "hi", "date", "choice", "corr"):
             attrs = {"rend": a.get("rend"), "type": a.get("type"), "when": a.get("when")}
             out.append(E(kind, node.text, *inline(node.children), **attrs))
         elif kind == "note":
-            out.append(E("note", *inline(node.children), n=a["n"], place=a.get("place")))
+            resp = f"#{a['resp']}" if a.get("resp") else None
+            out.append(E("note", *inline(node.children), n=a.get("n"), place=a.get("place"), type=a.get("type"),
+                         resp=resp))
         elif kind == "noteCall":
             out.append(E("seg", node.text, type="orphanNoteCall", n=a["n"]))
         elif kind == "pb":

@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lxml import etree
 
@@ -49,7 +50,10 @@ def build_header(doc: Document, config: EditionConfig) -> etree._Element:
     if meta.date_iso:
         profile.append(E("creation", E("date", meta.date_text, when=meta.date_iso)))
     profile.append(E("langUsage", *language_usage(doc.languages)))
-    people = [E("person", E("persName", p.name), xml_id=p.id, role=" ".join(p.roles)) for p in doc.persons]
+    order = ["speaker", "participant", "recorder"]
+    people = [E("person", E("persName", p.name), xml_id=p.id,
+                role=" ".join(sorted(p.roles, key=lambda r: order.index(r) if r in order else len(order))))
+              for p in doc.persons]
     if people:
         profile.append(E("particDesc", E("listPerson", *people)))
     change = E("change", f"Converted from {doc.source_name} (source SHA-256 ",
@@ -59,7 +63,9 @@ def build_header(doc: Document, config: EditionConfig) -> etree._Element:
 
 
 def publication_stmt(doc: Document, config: EditionConfig) -> etree._Element:
-    """``publicationStmt`` describing this edition, from the configuration."""
+    """``publicationStmt`` describing this edition, from the configuration
+    (the editor's per-document ``[header]`` overrides win)."""
+    config = replace(config, **{k: v for k, v in doc.edition.items() if k != "idno"})
     stmt = E("publicationStmt", E("publisher", config.publisher))
     if config.pub_place:
         stmt.append(E("pubPlace", config.pub_place))
@@ -70,7 +76,7 @@ def publication_stmt(doc: Document, config: EditionConfig) -> etree._Element:
         stmt.append(E("availability", E("p", "The licence of this edition is not set in the edition "
                                               "configuration (teiscribe.toml, [edition] licence)."),
                       status="unknown"))
-    stmt.append(E("idno", f"{config.idno_prefix}{doc.id}", type="teiscribe"))
+    stmt.append(E("idno", doc.edition.get("idno") or f"{config.idno_prefix}{doc.id}", type="teiscribe"))
     if config.base_url:
         stmt.append(E("idno", f"{config.base_url}{doc.id}", type="URI"))
     return stmt

@@ -20,6 +20,10 @@ element it will become (TEI P5 Guidelines chapters in brackets):
 ``pb``        a page break in the source [CO 3.11.3]
 ``hi``        highlighted text, ``attrs["rend"]`` e.g. ``italic`` [CO 3.3.2.2]
 ``persName``  a personal name, ``attrs["ref"]`` a person id [ND 13.2.1]
+``date``      a date, ``attrs["when"]`` its ISO 8601 form [CO 3.6.4]
+``gap``       omitted or illegible text, ``attrs["reason"]``; ``text`` the source's words [PH 11.4]
+``choice``    the source's ``sic`` and the editor's ``corr`` side by side [CO 3.5.1]
+``corr``      the editor's correction (inside ``choice``)
 """
 
 from __future__ import annotations
@@ -74,12 +78,14 @@ class Block:
 class Person:
     """A person of the record: ``id`` (an NCName), the display ``name``, the
     ``roles`` they have (``speaker``, ``participant``, ``recorder``), and
-    every ``labels`` form the source used for them."""
+    every ``labels`` form the source used for them; ``pinned`` when the
+    editor's overrides fixed the name."""
 
     id: str
     name: str
     roles: list[str] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
+    pinned: bool = False
 
 
 @dataclass
@@ -137,6 +143,8 @@ class Document:
     body: list[Block] = field(default_factory=list)
     languages: list[str] = field(default_factory=lambda: ["en"])
     decisions: list[Decision] = field(default_factory=list)
+    edition: dict[str, str] = field(default_factory=dict)
+    left_out: list[tuple[int, int]] = field(default_factory=list)
 
     def person(self, person_id: str) -> Person | None:
         """The :class:`Person` with ``person_id``, or ``None``."""

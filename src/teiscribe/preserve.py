@@ -23,7 +23,8 @@ from teiscribe import TEI_NS
 _NS = {"tei": TEI_NS}
 _WORD = re.compile(r"\w+", re.UNICODE)
 _INLINE = {f"{{{TEI_NS}}}{name}" for name in
-           "expan ex hi foreign supplied sic pb persName date seg gap desc".split()}
+           "expan ex hi foreign supplied sic pb persName date seg gap desc choice".split()}
+_NOT_SOURCE = {f"{{{TEI_NS}}}note", f"{{{TEI_NS}}}corr"}  # placed elsewhere / the editor's words
 
 
 def source_words(text: str) -> list[str]:
@@ -53,18 +54,26 @@ def _mixed_text(element: etree._Element) -> str:
     """Text of ``element`` without notes, block elements separated by spaces."""
     out = [element.text or ""]
     for child in element:
-        if child.tag != f"{{{TEI_NS}}}note":
+        if child.tag not in _NOT_SOURCE:
             out.append(_mixed_text(child))
         out.append(child.tail or "")
     return "".join(out) + ("" if element.tag in _INLINE else " ")
 
 
-def missing_words(source_text: str, tei: etree._Element) -> list[str]:
+def missing_words(source_text: str, tei: etree._Element, left_out: list[tuple[int, int]] = ()) -> list[str]:
     """Words of ``source_text`` the TEI ``tei`` lost or misplaced; empty when preserved.
+
+    ``left_out`` lists (first, last) 1-based line ranges the converter
+    reported as page furniture (``FURN001``); their words are not expected.
 
     Returns human-readable problems (at most 10), e.g. ``"body word 3012 'joint'
     (after '... build a') not found in order"``.
     """
+    if left_out:
+        lines = source_text.split("\n")
+        for first, last in left_out:
+            lines[first - 1 : last] = [""] * (last - first + 1)
+        source_text = "\n".join(lines)
     words = source_words(source_text)
     header_words, body_words = tei_words(tei)
     if not body_words:

@@ -1,5 +1,6 @@
 """The conversion rules, applied in order to one :class:`teiscribe.read.Source`.
 
+0. :mod:`~teiscribe.rules.furniture` — site furniture around the record left out;
 1. :mod:`~teiscribe.rules.pagebreaks` — join paragraphs split by page breaks;
 2. :mod:`~teiscribe.rules.metadata` — the metadata block becomes :class:`Metadata`;
 3. :mod:`~teiscribe.rules.notes` — endnote texts are taken off the body;
@@ -18,7 +19,8 @@ from pathlib import Path
 from teiscribe.errors import InputError, Message, location_of
 from teiscribe.model import Document, walk
 from teiscribe.read import Source
-from teiscribe.rules import damage, inline, metadata, notes, pagebreaks, persons, turns
+from teiscribe.overrides import Overrides
+from teiscribe.rules import damage, furniture, inline, metadata, notes, pagebreaks, persons, turns
 
 _WCDA = re.compile(r"digitalarchive\.wilsoncenter\.org/document/(?:[a-z-]*?)?(\d+)")
 
@@ -33,50 +35,75 @@ def document_id(url: str, source_name: str) -> str:
     return stem if stem[0].isalpha() else f"doc-{stem}"
 
 
-def convert(source: Source) -> tuple[Document, list[Message]]:
+def convert(source: Source, pinned: Overrides | None = None) -> tuple[Document, list[Message]]:
     """Apply every rule to ``source``; return the :class:`Document` and messages.
 
-    Raises :class:`InputError` when the source has no body text at all.
+    ``pinned`` holds the editor's overrides (:mod:`teiscribe.overrides`),
+    which win over every rule. Raises :class:`InputError` when the source has
+    no body text at all.
     """
+    pinned = pinned or Overrides()
     messages = list(source.messages)
 
     def warn(line: int, col: int, code: str, text: str) -> None:
         messages.append(Message(location_of(source.path, line, col), "warning", code, text))
 
     decisions: list = []
-    chunks = pagebreaks.join_page_breaks(source.blocks, decisions)
+    record, left_out = furniture.split_furniture(source.blocks)
+    chunks = pagebreaks.join_page_breaks(record, decisions)
     meta, body_chunks = metadata.split_metadata(chunks)
     if not meta.fields:
         warn(1, 1, "META001", "no metadata block (date, title, Citation, ...): the header has only the "
                               "file name as title and no source description")
-    body_chunks, note_texts, note_where = notes.split_notes(body_chunks)
+    body_chunks, note_texts, note_where, headings = notes.split_notes(body_chunks)
+    left_out += [block for chunk in headings for _, block in chunk.parts]
+    for block in left_out:
+        last = block.line + block.text.count("\n")
+        warn(block.line, 1, "FURN001", f"left out as page furniture or markup, lines {block.line}-{last}: "
+                                       f"{block.text[:50]!r}")
     if not body_chunks:
         raise InputError("no record text after the metadata block", location_of(source.path, 1, 1))
-    doc = Document(document_id(meta.url, source.path.name), source.path.name, source.sha256, meta)
-    registry = persons.Registry()
+    _pin_header(meta, pinned)
+    doc_id = pinned.header.get("id") or document_id(meta.url, source.path.name)
+    doc = Document(doc_id, source.path.name, source.sha256, meta)
+    doc.edition = {k: v for k, v in pinned.header.items() if k in ("publisher", "licence", "licence_url", "idno")}
+    doc.left_out = sorted({(b.line, b.line + b.text.count("\n")) for b in left_out})
+    registry = persons.Registry(pinned.speakers)
     current: dict = {}
 
     def locate(offset: int) -> tuple[int, int]:
         return current["chunk"].locate(current["base"] + offset)
 
-    ctx = inline.Context(note_texts, meta.original_lang_tag or "und", locate, warn, decisions)
+    ctx = inline.Context(note_texts, meta.original_lang_tag or "und", locate, warn, decisions, overrides=pinned)
 
     def parse(chunk: pagebreaks.Chunk, base: int, text: str):
         current.update(chunk=chunk, base=base)
-        return inline.parse_inline(text, ctx)
+        return inline.apply_corrections(inline.parse_inline(text, ctx), pinned.corrections)
 
-    doc.body = turns.Structurer(registry, parse, warn, decisions).run(body_chunks)
+    doc.body = turns.Structurer(registry, parse, warn, decisions, pinned.paragraphs).run(body_chunks)
     doc.persons = registry.persons
     doc.decisions = decisions
     for number, chunk in note_where.items():
         if number not in ctx.used_notes:
             warn(chunk.line, 1, "NOTE002", f"note [{number}] is never called in the text; it is not placed")
+    if note_where and (gaps := notes.numbering_gaps(list(note_where))):
+        first = min(note_where.values(), key=lambda c: c.line)
+        warn(first.line, 1, "NOTE003", f"note numbering has gaps: {', '.join(map(str, gaps))} missing")
     _languages(doc)
     for block in source.blocks:
         for offset, what in damage.find_damage(block.text):
             line, col = block.locate(offset)
             warn(line, col, "DAMAGE001", what)
     return doc, messages
+
+
+def _pin_header(meta, pinned: Overrides) -> None:
+    """Apply the editor's ``[header]`` title and date to the metadata."""
+    if "title" in pinned.header:
+        meta.title = pinned.header["title"]
+    if "date" in pinned.header:
+        meta.date_iso = pinned.header["date"]
+        meta.date_text = meta.date_text or pinned.header["date"]
 
 
 def _languages(doc: Document) -> None:

@@ -5,6 +5,8 @@ Categories and the TEI element each becomes (TEI P5 Guidelines):
 * ``[sic]`` → ``sic`` around the word(s) it qualifies (CO 3.5.1);
 * letters glued to a word, ``C[entral]`` → ``expan``/``ex`` (CO 3.6.5);
 * ``[Page 283]`` → ``pb n="283"`` (CO 3.11.3);
+* ``[Translator's note: ...]`` or a bracketed sentence of twelve words or more
+  → ``note type="editorial"`` (CO 3.9);
 * ``[words unintelligible]``, ``[blacked out]`` → ``gap`` with ``@reason`` (PH 11.4);
 * Latin-script words of the original language → ``foreign`` (CO 3.3.2),
   decided by :func:`teiscribe.rules.languages.is_transliterated`;
@@ -31,6 +33,7 @@ from teiscribe.rules.languages import is_transliterated, transliteration_tag, wo
 _GAP = re.compile(
     r"^(?:[\w\s]*\b)?(unintelligible|illegible|inaudible|blacked out|deleted|redacted|"
     r"not provided|not given|not declassified|missing|torn)\b", re.I)
+_EDITORIAL = re.compile(r"^(?:(?:translator|editor|ed|trans|tr)(?:'?s|\.)?\s+note|note)\b\s*[:.]?", re.I)
 _PAGE = re.compile(r"^(?:page|p\.)\s*(\d+[a-z]?)$", re.I)
 _PREPOSITION = re.compile(r"^(?:in|on|at|of|from|to|for|during|since|by)\s+(?:the\s+)?[A-Z0-9]")
 _MONTHS = {m.lower() for m in calendar.month_name if m}
@@ -64,6 +67,8 @@ def classify(content: str, before: str, after: str, original_lang: str) -> Verdi
         return Verdict("pb", {"n": page.group(1)}, "page reference")
     if gap := _GAP.match(stripped):
         return Verdict("gap", {"reason": gap.group(1).lower().replace(" ", "-")}, "gap wording")
+    if _EDITORIAL.match(stripped) or (len(stripped.split()) >= 12 and stripped.endswith((".", "!", "?"))):
+        return Verdict("note", {"type": "editorial"}, "an editorial remark (a sentence, or labelled a note)")
     if re.search(r"[\u0400-\u04ff]", stripped):
         return Verdict("foreign", {"lang": original_lang}, "Cyrillic script")
     if stripped and not re.search(r"\w", stripped):

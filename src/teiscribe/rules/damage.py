@@ -32,5 +32,6 @@ def find_damage(text: str) -> list[tuple[int, str]]:
         if zipf_frequency(word, "en") >= 3.0:
             offset = match.start(2) if match.group(2) else match.start(3)
             found.append((offset, f"{char!r} (U+{ord(char):04X}) glued to the English word {word!r}: "
-                                  "probably mis-decoded punctuation; kept as is (correct it in the TEI by hand)"))
+                                  "probably mis-decoded punctuation; kept as is (pin a correction under "
+                                  "[corrections] in the transcript's .toml overrides file)"))
     return sorted(found)

@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from teiscribe.model import Decision, Node
-from teiscribe.rules.brackets import classify
+from teiscribe.overrides import Overrides
+from teiscribe.rules.brackets import Verdict, classify
+from teiscribe.rules.languages import transliteration_tag
 
 PB = "\ue000"
 """Private-use mark for a page break between words (``<pb/>``)."""
@@ -33,6 +35,9 @@ PB_NOBREAK = "\ue001"
 _TOKEN = re.compile(
     r"(?P<sup><sup>\s*\[?(?P<supn>\d+)\]?\s*</sup>)"
     r"|(?P<pb>[\ue000\ue001])"
+    r"|(?<=[a-z.,;:!?”\"’)])(?P<glued>\d{1,2})(?=[\s,.;:]|$)"
+    r"|(?<=\w)/(?P<slash>\d{1,3})/"
+    r"|\[\^(?P<mdcall>\d{1,3})\]"
     r"|\\(?P<esc>[\\`*_{}\[\]()#+\-.!$<>|])"
     r"|\*\*(?P<bold>[^*]+?)\*\*"
     r"|(?<![\w*])\*(?P<ital>[^*\s][^*]*?)\*(?![\w*])"
@@ -61,6 +66,7 @@ class Context:
     decisions: list[Decision] = field(default_factory=list)
     used_notes: set[str] = field(default_factory=set)
     in_note: bool = False
+    overrides: Overrides = field(default_factory=Overrides)
 
 
 def _append_text(nodes: list[Node], value: str) -> None:
@@ -96,6 +102,12 @@ def parse_inline(text: str, ctx: Context, base: int = 0) -> list[Node]:
         kind = match.lastgroup
         if kind == "sup":
             _note_call(nodes, match.group("supn"), ctx, start, match.group(0))
+        elif kind in ("glued", "slash", "mdcall"):
+            number = match.group(kind)
+            if kind == "glued" and (number not in ctx.notes or number in ctx.used_notes):
+                _append_text(nodes, match.group(0))  # an ordinary number, not a note call
+            else:
+                _note_call(nodes, number, ctx, start, match.group(0))
         elif kind == "pb":
             nodes.append(Node("pb", attrs={"break": "no"} if match.group(0) == PB_NOBREAK else {}))
         elif kind == "esc":
@@ -115,6 +127,34 @@ def parse_inline(text: str, ctx: Context, base: int = 0) -> list[Node]:
         else:
             _bracket(nodes, match, text, ctx, start)
     _append_text(nodes, text[pos:])
+    return nodes
+
+
+def _pinned_verdict(pinned: tuple[str, str], original_lang: str) -> Verdict:
+    kind, value = pinned
+    attrs = {"foreign": {"lang": value or transliteration_tag(original_lang)},
+             "supplied": {"reason": value or "omitted"}, "gap": {"reason": value or "illegible"},
+             "note": {"type": "editorial"}}.get(kind, {})
+    return Verdict(kind, attrs, "editor's override")
+
+
+def apply_corrections(nodes: list[Node], corrections: dict[str, str]) -> list[Node]:
+    """Split text nodes at each damaged string of ``corrections`` into ``choice(sic, corr)``."""
+    for damaged, corrected in corrections.items():
+        result: list[Node] = []
+        for node in nodes:
+            if node.kind != "text" or damaged not in node.text:
+                if node.children:
+                    node.children = apply_corrections(node.children, {damaged: corrected})
+                result.append(node)
+                continue
+            pieces = node.text.split(damaged)
+            for index, piece in enumerate(pieces):
+                if piece:
+                    result.append(Node("text", piece))
+                if index < len(pieces) - 1:
+                    result.append(Node("choice", children=[Node("sic", damaged), Node("corr", corrected)]))
+        nodes = result
     return nodes
 
 
@@ -143,7 +183,11 @@ def _bracket(nodes: list[Node], match: re.Match, text: str, ctx: Context, offset
     if content.isdigit() and len(content) <= 3:
         _note_call(nodes, content, ctx, offset, match.group(0))
         return
-    verdict = classify(content, text[: match.start()], text[match.end() :], ctx.original_lang)
+    pinned = ctx.overrides.brackets.get(match.group(0))
+    if pinned:
+        verdict = _pinned_verdict(pinned, ctx.original_lang)
+    else:
+        verdict = classify(content, text[: match.start()], text[match.end() :], ctx.original_lang)
     result = f"{verdict.kind} " + " ".join(f"{k}={v}" for k, v in verdict.attrs.items())
     _decide(ctx, offset, match.group(0), result.strip(), verdict.cue, verdict.certain)
     if verdict.kind == "sic":
@@ -159,6 +203,9 @@ def _bracket(nodes: list[Node], match: re.Match, text: str, ctx: Context, offset
         nodes.append(Node("pb", attrs=verdict.attrs))
     elif verdict.kind == "gap":
         nodes.append(Node("gap", content, attrs=verdict.attrs))
+    elif verdict.kind == "note":
+        nodes.append(Node("note", children=parse_inline(content, ctx, offset + 1),
+                          attrs={"type": "editorial", "resp": "translator"}))
     elif verdict.kind == "foreign":
         nodes.append(Node("foreign", content, attrs=verdict.attrs))
     else:

@@ -47,8 +47,9 @@ def clean_name(name: str) -> str:
 class Registry:
     """Collects persons as the rules meet them; ``persons`` keeps first-seen order."""
 
-    def __init__(self) -> None:
+    def __init__(self, pinned: dict[str, dict[str, str]] | None = None) -> None:
         self.persons: list[Person] = []
+        self.pinned = pinned or {}
 
     def find(self, label: str) -> Person | None:
         """The person a label refers to, or ``None`` (the best, unambiguous match)."""
@@ -59,15 +60,27 @@ class Registry:
                    and _compatible(initials(label), initials(p.name))]
         return matches[0] if len(matches) == 1 else None
 
+    def resolve_short(self, label: str) -> Person | None:
+        """A short form ("K", "K.") resolved to the one known person whose name starts with it."""
+        letter = label.strip().rstrip(".:")
+        if len(letter) != 1 or not letter.isalpha():
+            return None
+        matches = [p for p in self.persons if any(w.startswith(letter.lower()) for w in name_words(p.name)[-1:])
+                   or name_words(p.name)[:1] == (letter.lower(),)]
+        return matches[0] if len(matches) == 1 else None
+
     def add(self, label: str, role: str) -> Person:
         """Return the person for ``label`` (creating them), with ``role`` added."""
         name = clean_name(label)
-        person = self.find(name)
+        pin = self.pinned.get(label.strip(), {})
+        person = next((p for p in self.persons if p.id == pin["id"]), None) if "id" in pin else self.find(name)
         if person is None:
-            person = Person(self._new_id(name), _display(name))
+            person = Person(pin.get("id") or self._new_id(name), pin.get("name") or _display(name))
             self.persons.append(person)
-        elif len(name) > len(person.name) and not name.isupper():
+        elif len(name) > len(person.name) and not name.isupper() and not person.pinned:
             person.name = name
+        if "name" in pin:
+            person.name, person.pinned = pin["name"], True
         if role not in person.roles:
             person.roles.append(role)
         if label.strip() not in person.labels:

@@ -26,12 +26,16 @@ import re
 from teiscribe.model import Block, Decision, Node
 from teiscribe.rules.metadata import DATE_PATTERN, iso_date
 from teiscribe.rules.pagebreaks import Chunk
-from teiscribe.rules.persons import Registry, split_names
+from teiscribe.rules.persons import Registry, name_words, split_names
 
 _BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*()]+?)\s*(?:\((?P<dir>[^)]*)\))?\s*(?::\s*\*\*|\*\*\s*:)\s*")
-_PLAIN_LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’ -]{0,40}?)\s*(?:\((?P<dir>[^)]*)\))?\s*:\s+")
-_PARTICIPANTS = re.compile(r"^(?P<lead>(?:Also )?(?:Present(?: at the (?:meeting|conversation))?|Participants|"
-                           r"Attending|In attendance)\s*:\s*)(?P<names>.+)$", re.S | re.I)
+_PLAIN_LABEL = re.compile(r"^(?:(?:Comrade|Cde\.?|Com\.)\s+)?(?P<label>[A-Z][\w.'’ -]{0,40}?)\s*"
+                          r"(?:\((?P<dir>[^)]*)\))?\s*:\s+")
+_CAPS_LABEL = re.compile(r"^(?P<label>(?:[A-Z]\.){0,3}\s?[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}|[A-Z])\s*"
+                         r"(?:\((?P<dir>[^)]*)\))?\s*[.:]\s+(?=\S)")
+_BOLD_NAME = re.compile(r"^\*\*(?P<label>[^*():]+?)\*\*\s+(?=\S)(?P<dir>)")
+_PARTICIPANTS = re.compile(r"^(?:\*\*)?(?P<lead>(?:Also )?(?:Present(?: at the (?:meeting|conversation))?|"
+                           r"Participants|Attending|In attendance)\s*:\s*(?:\*\*)?\s*)(?P<names>.+)$", re.S | re.I)
 _RECORDER = re.compile(r"\b(?:was |were )?(?:recorded|written down|taken down|noted down|transcribed)"
                        r" by\s+(?P<names>.+?)\.?$", re.S)
 _PRONOUN = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]ur|[Oo]urs|[Yy]ou|[Yy]our|[Yy]ours|"
@@ -42,18 +46,38 @@ _MEETING = re.compile(r"^(?:(?:This|That|It) (?:was|is) the (?:end|close|beginni
                       r"The (?:meeting|conversation|talk|session) (?:ended|ends|began|begins|closed|was))\b")
 
 
-def label_of(text: str, registry: Registry) -> re.Match | None:
+def label_of(text: str, registry: Registry, labels: set[str] = frozenset()) -> re.Match | None:
     """The speaker-label match at the start of ``text``, or ``None``.
 
-    Bold labels always count; a plain ``Name:`` counts only for a person
-    already known from a bold label or a participants list.
+    Bold labels (``**Name:**``, ``**Name**:``) always count. A plain
+    ``Name:``, ``NAME:``/``NAME.``, ``Comrade Name:`` or a short form
+    (``K:``, ``Q.``) counts when the person is already known (a bold label
+    or a participants list) or the same label opens other paragraphs too
+    (``labels``, from :func:`recurring_labels`); a bold name with no colon
+    counts only for a known person.
     """
     if match := _BOLD_LABEL.match(text):
         return match
-    match = _PLAIN_LABEL.match(text)
-    if match and registry.find(match.group("label")) and len(match.group("label").split()) <= 4:
-        return match
+    for pattern in (_CAPS_LABEL, _PLAIN_LABEL, _BOLD_NAME):
+        match = pattern.match(text)
+        if not match or len(match.group("label").split()) > 4:
+            continue
+        label = match.group("label").strip()
+        if label in labels or registry.find(label) or (pattern is _CAPS_LABEL and label.title() in labels):
+            return match
     return None
+
+
+def recurring_labels(texts: list[str]) -> set[str]:
+    """Plain labels that open at least two paragraphs (a speaker who speaks twice)."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for pattern in (_CAPS_LABEL, _PLAIN_LABEL):
+            if (match := pattern.match(text)) and len(match.group("label").split()) <= 4:
+                label = match.group("label").strip()
+                counts[label] = counts.get(label, 0) + 1
+                break
+    return {label for label, count in counts.items() if count >= 2 and not _PARTICIPANTS.match(label + ":")}
 
 
 def narration_cue(text: str, registry: Registry) -> tuple[bool, str, bool]:
@@ -85,17 +109,39 @@ class Structurer:
     → nodes; ``warn(line, col, code, text)`` reports a message.
     """
 
-    def __init__(self, registry: Registry, parse, warn, decisions: list[Decision]):
+    def __init__(self, registry: Registry, parse, warn, decisions: list[Decision],
+                 pinned_paragraphs: dict[int, str] | None = None):
         self.registry = registry
         self.parse = parse
         self.warn = warn
         self.decisions = decisions
+        self.pinned = pinned_paragraphs or {}
+        self.labels: set[str] = set()
+        self.listed: set[str] = set()
+        self.heading_words: set[str] = set()
 
     def register_speakers(self, chunks: list[Chunk]) -> None:
-        """First pass: every bold label becomes a person (first-turn order)."""
+        """First pass: participant lists, then every label, become persons (first-seen order)."""
         for chunk in chunks:
-            if match := _BOLD_LABEL.match(chunk.text):
-                self.registry.add(match.group("label"), "speaker")
+            if match := _PARTICIPANTS.match(chunk.text):
+                for name in participant_names(match.group("names")):
+                    self.listed.add(self.registry.add(name, "participant").id)
+        self.labels = recurring_labels([c.text for c in chunks])
+        self.heading_words = {w for c in chunks[:4] if c.text.startswith("#") or _is_subhead(c.text)
+                              for w in name_words(c.text)}
+        for chunk in chunks:
+            if match := label_of(chunk.text, self.registry, self.labels):
+                self._speaker(match.group("label").strip(), chunk.line)
+
+    def _speaker(self, label: str, line: int):
+        known = self.registry.find(label) or self.registry.resolve_short(label)
+        person = self.registry.add(known.name if known and label not in self.registry.pinned else label, "speaker")
+        if label not in person.labels:
+            person.labels.append(label)
+        if self.listed and person.id not in self.listed and not set(name_words(person.name)) <= self.heading_words:
+            self.listed.add(person.id)
+            self.warn(line, 1, "TURN003", f"speaker {label!r} is not in the participants list; added as a person")
+        return person
 
     def run(self, chunks: list[Chunk]) -> list[Block]:
         """Classify ``chunks`` and return the body blocks (one ``div``'s content)."""
@@ -103,7 +149,8 @@ class Structurer:
         body: list[Block] = []
         turn: Block | None = None
         pending: list[Block] = []
-        last_turn_index = max((i for i, c in enumerate(chunks) if label_of(c.text, self.registry)), default=-1)
+        last_turn_index = max((i for i, c in enumerate(chunks) if label_of(c.text, self.registry, self.labels)),
+                              default=-1)
         for index, chunk in enumerate(chunks):
             text = chunk.text
             if text.startswith("#"):
@@ -115,10 +162,10 @@ class Structurer:
             elif turn is None and DATE_PATTERN.match(text) and not pending:
                 body.append(Block("dateline", chunk.line, _dated(self.parse(chunk, 0, text))))
             elif match := _PARTICIPANTS.match(text):
-                names = split_names(match.group("names"))
+                names = participant_names(match.group("names"))
                 ids = {n: self.registry.add(n, "participant").id for n in names}
                 body.append(Block("p", chunk.line, tag_names(self.parse(chunk, 0, text), ids)))
-            elif match := label_of(text, self.registry):
+            elif match := label_of(text, self.registry, self.labels):
                 body += pending
                 pending = []
                 turn = self._turn(chunk, match)
@@ -129,7 +176,10 @@ class Structurer:
                 body += pending + [Block("closer", chunk.line, tag_names(self.parse(chunk, 0, text), ids))]
                 pending, turn = [], None
             else:
-                narration, cue, certain = narration_cue(text, self.registry)
+                if chunk.line in self.pinned:
+                    narration, cue, certain = self.pinned[chunk.line] == "narration", "editor's override", True
+                else:
+                    narration, cue, certain = narration_cue(text, self.registry)
                 result = "stage novelistic" if narration else "p (speaker continues)"
                 self.decisions.append(Decision(chunk.line, 1, text[:60], result, cue, certain))
                 if not certain:
@@ -149,15 +199,28 @@ class Structurer:
 
     def _turn(self, chunk: Chunk, match: re.Match) -> Block:
         label = match.group("label").strip()
-        person = self.registry.add(label, "speaker")
+        person = self._speaker(label, chunk.line)
         turn = Block("sp", chunk.line, who=person.id, speaker=label)
-        if match.group("dir"):
+        if match.groupdict().get("dir"):
             start = match.start("dir")
             turn.delivery = self.parse(chunk, start, match.group("dir"))
         rest = chunk.text[match.end():]
         if rest.strip():
             turn.blocks.append(Block("p", chunk.line, self.parse(chunk, match.end(), rest)))
         return turn
+
+
+def participant_names(listing: str) -> list[str]:
+    """Names in a participants list: inline ("A, B and C") or one per line,
+    bulleted or aligned ("- B.N. Ponomarev, CC Secretary", "Deng Xiaoping    General Secretary")."""
+    lines = [ln.strip() for ln in listing.strip().split("\n") if ln.strip()]
+    if len(lines) > 1 or re.match(r"^[-*•]\s", listing.strip()):
+        names = []
+        for line in lines:
+            line = re.sub(r"^[-*•]\s+", "", line)
+            names.append(re.split(r"\s{2,}|\t|,\s+|\s+[–—-]\s+", line)[0])
+        return [n for n in (split_names(n)[:1] for n in names) for n in n]
+    return split_names(listing)
 
 
 def _is_subhead(text: str) -> bool:
