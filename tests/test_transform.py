@@ -34,6 +34,25 @@ def page(html_bytes: bytes) -> lxml.html.HtmlElement:
     return lxml.html.document_fromstring(html_bytes)
 
 
+SAMPLE_SOURCE = (
+    "Jane Q. Translator (trans.), “Conversation between A.B. Ivanov and Li Wei, Moscow [Kremlin],” "
+    "January 2, 1960, Archive of Example (AE), fond 1, opis 2, delo 3, ll. 4-5; "
+    "copy: Example Collection, Example Library."
+)
+"""The source half of the sample's "Cite this" line."""
+
+
+def variant(sample: Path, tmp_path: Path, *replacements: tuple[str, str], name: str = "variant.xml") -> Path:
+    """A copy of ``sample`` with each (old, new) replaced once (old must occur)."""
+    text = sample.read_text("utf-8")
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    out = tmp_path / name
+    out.write_text(text, "utf-8")
+    return out
+
+
 def words(text: str) -> list[str]:
     return WORD.findall(text)
 
@@ -92,7 +111,7 @@ def test_header_metadata_and_downloads(page) -> None:
     assert meta["Date"] == "January 2, 1960"
     assert meta["Translator"] == "Jane Q. Translator"
     assert [flat(li) for li in header.xpath(".//ul[@class='participants']/li")] == [
-        "A.B. Ivanov (speaker)", "Li Wei (speaker)", "C.D. Petrov (participant)", "E. Smirnov (recorder)"
+        "A.B. Ivanov (speaker)", "Li Wei (speaker)", "C.D. Petrov (present)", "E. Smirnov (recorder)"
     ]
     assert "Archive of Example (AE), fond 1, opis 2, delo 3, ll. 4-5" in meta["Source"]
     assert meta["Archival reference"] == (
@@ -100,12 +119,125 @@ def test_header_metadata_and_downloads(page) -> None:
     )
     assert meta["Original language"] == "Russian"
     assert meta["Summary"] == "Ivanov and Li discuss things."
-    assert flat(header.find_class("cite")[0]).startswith(
-        "Cite this: Jane Q. Translator (trans.), “Conversation between A.B. Ivanov and Li Wei, "
-        "Moscow [Kremlin],” January 2, 1960, Archive of Example (AE)"
+    assert flat(header.find_class("cite")[0]) == "Cite this: " + SAMPLE_SOURCE + (
+        " Example Edition Project, TEI P5 edition sample-1, from the text at http://example.org/document/42."
     )
     assert header.xpath(".//nav[@class='downloads']/a/@href") == ["sample.xml", "sample.pdf"]
     assert "CC BY 4.0" in flat(page.find(".//footer"))
+
+
+# ---- "Cite this", publisher, participant roles --------------------------------
+
+NO_PUBLISHER = ("<publisher>Example Edition Project</publisher>", "<publisher/>")
+EDITION_URI = (
+    '<idno type="teiscribe">sample-1</idno>',
+    '<idno type="teiscribe">sample-1</idno><idno type="URI">https://edition.example.org/sample-1</idno>',
+)
+DANGLING = re.compile(r"[.,;:]\s*[.,;:]|\(\s*\)|\s[.,;:]")
+
+
+def cite_line(sheets: Stylesheets, tei: Path):
+    page = lxml.html.document_fromstring(sheets.to_html(tei))
+    (cite,) = page.find_class("cite")
+    return page, cite, flat(cite)
+
+
+def test_cite_line_without_publisher_has_no_empty_parts(sample_tei: Path, sheets: Stylesheets, tmp_path: Path) -> None:
+    page, _, text = cite_line(sheets, variant(sample_tei, tmp_path, NO_PUBLISHER))
+    assert text == "Cite this: " + SAMPLE_SOURCE + (
+        " TEI P5 edition sample-1, from the text at http://example.org/document/42."
+    )
+    assert not DANGLING.search(text), text
+    assert "Published by" not in flat(page.find(".//footer"))
+
+
+def test_cite_line_cites_the_edition_uri(sample_tei: Path, sheets: Stylesheets, tmp_path: Path) -> None:
+    _, cite, text = cite_line(sheets, variant(sample_tei, tmp_path, EDITION_URI))
+    # The edition's own URL replaces its id and the source URL; the archival source stays.
+    assert text == "Cite this: " + SAMPLE_SOURCE + (
+        " Example Edition Project, TEI P5 edition, https://edition.example.org/sample-1."
+    )
+    assert cite.xpath(".//a/@href") == ["https://edition.example.org/sample-1"]
+    _, _, text = cite_line(sheets, variant(sample_tei, tmp_path, EDITION_URI, NO_PUBLISHER))
+    assert text.endswith("Example Library. TEI P5 edition, https://edition.example.org/sample-1.")
+    assert not DANGLING.search(text), text
+
+
+def test_cite_line_with_a_bare_header(sample_tei: Path, sheets: Stylesheets, tmp_path: Path) -> None:
+    """No translator, date, archival reference, publisher or source URL: no stray punctuation."""
+    source = sample_tei.read_text("utf-8")
+    bare = variant(
+        sample_tei, tmp_path, NO_PUBLISHER,
+        (source[source.index('<respStmt xml:id="translator">'):source.index('<respStmt xml:id="teiscribe">')], ""),
+        (source[source.index("<msDesc>"):source.index("</msDesc>") + 9], ""),
+        (source[source.index("<creation>"):source.index("</creation>") + 11], ""),
+        (source[source.index("<bibl>"):source.index("</bibl>") + 7], "<bibl>Example Archive.</bibl>"),
+    )
+    _, _, text = cite_line(sheets, bare)
+    assert text == "Cite this: “Conversation between A.B. Ivanov and Li Wei, Moscow [Kremlin].” TEI P5 edition sample-1."
+
+
+def test_cite_line_of_the_real_edition(sheets: Stylesheets) -> None:
+    tei = Path(__file__).resolve().parents[1] / "edition" / "wcda-112080.xml"
+    _, _, text = cite_line(sheets, tei)
+    assert text == (
+        "Cite this: Vladislav M. Zubok (trans.), “First Conversation between N.S. Khrushchev and Mao Zedong, "
+        "Hall of Huaizhentan [Beijing],” July 31, 1958, Archive of the President of the Russian Federation "
+        "(APRF), fond 52, opis 1, delo 498, ll. 44-477; copy: Dmitry Volkogonov Collection, Manuscript "
+        "Division, Library of Congress. TEI P5 edition wcda-112080, from the text at "
+        "http://digitalarchive.wilsoncenter.org/document/112080."
+    )
+    assert not DANGLING.search(text), text
+
+
+def test_participant_roles_are_readable(sample_tei: Path, sheets: Stylesheets, tmp_path: Path) -> None:
+    tei = variant(
+        sample_tei, tmp_path,
+        ('xml:id="petrov" role="participant"', 'xml:id="petrov" role="speaker participant"'),
+        ('xml:id="smirnov" role="recorder"', 'xml:id="smirnov" role="noteTaker recorder interpreter"'),
+        ('xml:id="li-wei" role="speaker"', 'xml:id="li-wei"'),
+    )
+    page = lxml.html.document_fromstring(sheets.to_html(tei))
+    assert [flat(li) for li in page.xpath("//ul[@class='participants']/li")] == [
+        "A.B. Ivanov (speaker)", "Li Wei", "C.D. Petrov (speaker, present)", "E. Smirnov (recorder, interpreter)"
+    ]
+
+
+# ---- running head (short title) ------------------------------------------------
+
+
+def short_title(sheets: Stylesheets, tei: Path) -> str:
+    printed = lxml.html.document_fromstring(sheets.to_print_html(tei))
+    return printed.find_class("title-page")[0].find("h1").get("data-short-title")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # up to 60 characters: the whole title
+        ("Conversation between Ivanov and Li, Moscow", "Conversation between Ivanov and Li, Moscow"),
+        # longer: before the first comma
+        ("Conversation between A.B. Ivanov and Li Wei, Moscow [Kremlin]", "Conversation between A.B. Ivanov and Li Wei"),
+        ("First Conversation between N.S. Khrushchev and Mao Zedong, Hall of Huaizhentan [Beijing]",
+         "First Conversation between N.S. Khrushchev and Mao Zedong"),
+        # still longer: before " between "
+        ("Record of Conversation between Comrade N.S. Khrushchev and Comrade Mao Zedong in Beijing, 1958",
+         "Record of Conversation"),
+        # no comma or "between": cut after a whole word, with an ellipsis
+        ("Minutes of the Meeting of the Presidium of the Central Committee of the Communist Party",
+         "Minutes of the Meeting of the Presidium of the Central…"),
+    ],
+)
+def test_running_head_is_a_short_title(title, expected, sample_tei: Path, sheets: Stylesheets, tmp_path: Path) -> None:
+    old = "Conversation between A.B. Ivanov and Li Wei, Moscow [Kremlin]</title>"
+    tei = variant(sample_tei, tmp_path, (f'<title type="main">{old}', f'<title type="main">{title}</title>'))
+    assert short_title(sheets, tei) == expected
+    assert len(expected) <= 61
+
+
+def test_short_title_element_wins(sample_tei: Path, sheets: Stylesheets, tmp_path: Path) -> None:
+    tei = variant(sample_tei, tmp_path, ('<respStmt xml:id="translator">', '<title type="short">Ivanov–Li</title><respStmt xml:id="translator">'))
+    assert short_title(sheets, tei) == "Ivanov–Li"
 
 
 # ---- no text lost -----------------------------------------------------------
@@ -229,8 +361,15 @@ def test_note_calls_and_back_links_round_trip(page) -> None:
 def test_print_html_has_title_page_and_in_place_footnotes(sample_tei: Path, sheets: Stylesheets) -> None:
     printed = lxml.html.document_fromstring(sheets.to_print_html(sample_tei, page_size="a4"))
     title_page = printed.find_class("title-page")[0]
-    assert title_page.find("h1").get("data-short-title") == "Conversation between A.B. Ivanov and Li Wei, Moscow [Kremlin]"
-    assert "Licence: CC BY 4.0." in flat(title_page)
+    assert title_page.find("h1").get("data-short-title") == "Conversation between A.B. Ivanov and Li Wei"
+    assert [flat(dt) for dt in title_page.iter("dt")] == ["Date", "Participants", "Translator"]
+    (about,) = printed.find_class("about")
+    assert about.getprevious() is title_page and about.getnext().tag == "main"
+    assert flat(about.find("h2")) == "About this edition"
+    assert [flat(dt) for dt in about.iter("dt")] == ["Source", "Archival reference", "Original language", "Summary"]
+    assert flat(about.find_class("cite")[0]).startswith("Cite this: " + SAMPLE_SOURCE)
+    assert "Licence: CC BY 4.0." in flat(about)
+    assert "Published by Example Edition Project." in flat(about)
     (note,) = printed.find_class("footnote")
     assert note.get("data-n") == "1"
     assert flat(note.getparent()).startswith(
@@ -240,6 +379,26 @@ def test_print_html_has_title_page_and_in_place_footnotes(sample_tei: Path, shee
     assert "size: A4" in printed.findtext(".//style")
     hrefs = printed.xpath("//link[@rel='stylesheet']/@href")
     assert len(hrefs) == 1 and hrefs[0].startswith("file:") and hrefs[0].endswith("/xslt/print/print.css")
+
+
+def test_print_front_matter_omits_empty_fields(sample_tei: Path, sheets: Stylesheets, tmp_path: Path) -> None:
+    tei = variant(sample_tei, tmp_path, NO_PUBLISHER)
+    about = lxml.html.document_fromstring(sheets.to_print_html(tei)).find_class("about")[0]
+    assert not about.find_class("publisher")
+    assert [flat(p) for p in about.find_class("licence")] == ["Licence: CC BY 4.0."]
+
+
+def test_print_closer_keeps_with_the_last_turn(sample_tei: Path, sheets: Stylesheets, tmp_path: Path) -> None:
+    tei = variant(sample_tei, tmp_path, ("<closer>", '<stage type="novelistic">The meeting ends.</stage><closer>'))
+    printed = lxml.html.document_fromstring(sheets.to_print_html(tei))
+    (closer,) = printed.find_class("closer")
+    assert closer.get("class").split() == ["closer", "keep-with-previous"]
+    stage = closer.getprevious()
+    assert flat(stage) == "The meeting ends."
+    assert stage.get("class").split() == ["stage", "stage-novelistic", "keep-with-previous"]
+    assert "sp" in stage.getprevious().get("class").split()
+    # Elsewhere stage directions may start a page.
+    assert [p for p in printed.find_class("stage-novelistic") if "keep-with-previous" in p.get("class")] == [stage]
 
 
 def test_unknown_page_size_is_a_usage_error(sample_tei: Path, sheets: Stylesheets) -> None:

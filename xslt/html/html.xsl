@@ -58,11 +58,32 @@
     <xsl:sequence select="normalize-space(($ts[@type = 'main'], $ts)[1])"/>
   </xsl:function>
 
-  <!-- The short title (running head): title[@type='short'], else the main title. -->
+  <!-- The short title (running head): title[@type='short'], else ts:shorten(main title). -->
   <xsl:function name="ts:short-title" as="xs:string">
     <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="short" select="root($doc)/TEI/teiHeader/fileDesc/titleStmt/title[@type = 'short']"/>
-    <xsl:sequence select="if ($short) then normalize-space($short[1]) else ts:title($doc)"/>
+    <xsl:variable name="short" select="root($doc)/TEI/teiHeader/fileDesc/titleStmt/title[@type = 'short'][normalize-space()]"/>
+    <xsl:sequence select="if ($short) then normalize-space($short[1]) else ts:shorten(ts:title($doc))"/>
+  </xsl:function>
+
+  <!-- Longest length (characters) of a one-line running head. -->
+  <xsl:variable name="ts:short-max" as="xs:integer" select="60"/>
+
+  <!-- A title of at most $ts:short-max characters: a longer one is cut before
+       its first comma, then (still too long) before " between ", then at the
+       last whole word with an ellipsis. A cut that would leave nothing is skipped. -->
+  <xsl:function name="ts:shorten" as="xs:string">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:variable name="t" select="normalize-space($title)"/>
+    <xsl:variable name="to-comma" select="if (string-length($t) gt $ts:short-max
+        and normalize-space(substring-before($t, ','))) then normalize-space(substring-before($t, ',')) else $t"/>
+    <xsl:variable name="to-between" select="if (string-length($to-comma) gt $ts:short-max
+        and normalize-space(substring-before($to-comma, ' between ')))
+        then normalize-space(substring-before($to-comma, ' between ')) else $to-comma"/>
+    <!-- One character more than fits: a word ending at the limit is kept whole. -->
+    <xsl:variable name="cut" select="substring($to-between, 1, $ts:short-max + 1)"/>
+    <xsl:variable name="words" select="if (matches($cut, '[\s,;:]')) then replace($cut, '[\s,;:]+\S*$', '') else ''"/>
+    <xsl:sequence select="if (string-length($to-between) le $ts:short-max) then $to-between
+        else (if ($words) then $words else substring($to-between, 1, $ts:short-max - 1)) || '…'"/>
   </xsl:function>
 
   <!-- ===== page skeleton ===== -->
