@@ -18,6 +18,11 @@ SHARED = Path(os.environ.get("TEISCRIBE_SHARED", ROOT.parent / "shared"))
 SEED = ROOT / "seeds" / "000_a3df20f3c9392897.txt"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--regen", action="store_true",
+                     help="rewrite the golden TEI files in tests/data/golden from the current converter")
+
+
 def shared_file(relative: str) -> Path:
     """Return ``../shared/<relative>``; skip (or fail under ``CI=true``) when absent."""
     path = SHARED / relative

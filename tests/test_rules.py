@@ -188,3 +188,19 @@ def test_read_block_locations():
     blocks = split_blocks("\n\nfirst\nsecond\n\n\nthird")
     assert [(b.text, b.line, b.gap) for b in blocks] == [("first\nsecond", 3, 2), ("third", 7, 2)]
     assert Block("ab\ncd", 10).locate(4) == (11, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [("xiexie", "zh-Latn-pinyin"), ("fan gong", "zh-Latn-pinyin"), ("Mao Tse-tung", "zh-Latn-wadegile"),
+     ("Ch'ing", "zh-Latn-wadegile"), ("dǎng", "zh-Latn-pinyin")],
+)
+def test_chinese_romanisation_is_identified(text, tag):
+    from teiscribe.rules.languages import transliteration_tag
+
+    assert transliteration_tag("zh", text) == tag
+
+
+def test_pinyin_words_are_foreign_in_a_chinese_record():
+    assert classify("fan gong", "call it ", ".", "zh").attrs == {"lang": "zh-Latn-pinyin"}
+    assert classify("the party", "call it ", ".", "zh").kind == "supplied"

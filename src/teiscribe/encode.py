@@ -110,6 +110,8 @@ def _block(block: Block) -> etree._Element:
         for child in block.blocks:
             sp.append(_block(child))
         return sp
+    if block.kind == "pb":
+        return E("pb", n=block.attrs.get("n"))
     tag = {"subhead": "head", "head": "head"}.get(block.kind, block.kind)
     attrs = {"type": "sub"} if block.kind == "subhead" else dict(block.attrs)
     return E(tag, *inline(block.content), **attrs)

@@ -24,12 +24,24 @@ _NS = {"tei": TEI_NS}
 _WORD = re.compile(r"\w+", re.UNICODE)
 _INLINE = {f"{{{TEI_NS}}}{name}" for name in
            "expan ex hi foreign supplied sic pb persName date seg gap desc choice".split()}
-_NOT_SOURCE = {f"{{{TEI_NS}}}note", f"{{{TEI_NS}}}corr"}  # placed elsewhere / the editor's words
+_CORR = f"{{{TEI_NS}}}corr"  # the editor's words, not the source's
+_NOTE = f"{{{TEI_NS}}}note"
 
 
-def source_words(text: str) -> list[str]:
-    """Lower-cased words of a transcript, markup syntax removed."""
+def source_words(text: str, note_numbers: set[str] = frozenset()) -> list[str]:
+    """Lower-cased words of a transcript, markup syntax removed.
+
+    ``note_numbers`` are the numbers of the notes the TEI placed: their calls
+    glued to a word (``President1``), between slashes (``/2/``), as Markdown
+    footnotes (``[^1]``) and their numbers opening a note line (``1. ``) are
+    markup, not words.
+    """
     text = re.sub(r"<sup>\s*\[?\d+\]?\s*</sup>", " ", text)
+    if note_numbers:
+        numbers = "|".join(sorted(note_numbers, key=len, reverse=True))
+        text = re.sub(rf"(?<=[a-z.,;:!?”\"’)])(?:{numbers})(?=[\s,.;:]|$)", "", text, flags=re.M)
+        text = re.sub(rf"/(?:{numbers})/|\[\^(?:{numbers})\]:?", " ", text)
+        text = re.sub(rf"^(?:{numbers})[.)]\s", " ", text, flags=re.M)
     text = re.sub(r"\[sic!?\]", " ", text, flags=re.I)
     text = re.sub(r"\[(?:page|p\.)\s*(\d+[a-z]?)\]", " ", text, flags=re.I)  # became pb/@n
     text = re.sub(r"^\[\d+\]\s", " ", text, flags=re.M)
@@ -44,7 +56,7 @@ def tei_words(root: etree._Element) -> tuple[list[str], list[str]]:
     header_words = _WORD.findall(" ".join(header.itertext()).lower()) if header is not None else []
     if body is None:
         return header_words, []
-    notes = sorted(body.iterfind(".//tei:note", _NS), key=lambda n: int(n.get("n", "0") or 0))
+    notes = sorted(body.iterfind(".//tei:note[@n]", _NS), key=lambda n: int(n.get("n")))
     body_words = _WORD.findall(_mixed_text(body).lower())
     note_words = [w for note in notes for w in _WORD.findall("".join(note.itertext()).lower())]
     return header_words, body_words + note_words
@@ -54,7 +66,8 @@ def _mixed_text(element: etree._Element) -> str:
     """Text of ``element`` without notes, block elements separated by spaces."""
     out = [element.text or ""]
     for child in element:
-        if child.tag not in _NOT_SOURCE:
+        endnote = child.tag == _NOTE and child.get("n") is not None  # listed at the end in the source
+        if child.tag != _CORR and not endnote:
             out.append(_mixed_text(child))
         out.append(child.tail or "")
     return "".join(out) + ("" if element.tag in _INLINE else " ")
@@ -74,7 +87,8 @@ def missing_words(source_text: str, tei: etree._Element, left_out: list[tuple[in
         for first, last in left_out:
             lines[first - 1 : last] = [""] * (last - first + 1)
         source_text = "\n".join(lines)
-    words = source_words(source_text)
+    numbers = {n.get("n") for n in tei.iterfind(".//tei:text//tei:note[@n]", _NS)}
+    words = source_words(source_text, numbers)
     header_words, body_words = tei_words(tei)
     if not body_words:
         return ["the TEI body has no words"]

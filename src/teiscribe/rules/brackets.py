@@ -78,7 +78,7 @@ def classify(content: str, before: str, after: str, original_lang: str) -> Verdi
                        "capitalised words completing the name that follows")
     foreign, cue = is_transliterated(stripped, original_lang)
     if foreign:
-        return Verdict("foreign", {"lang": transliteration_tag(original_lang)}, cue)
+        return Verdict("foreign", {"lang": transliteration_tag(original_lang, stripped)}, cue)
     reason, why, certain = _supplied_reason(stripped, before, after)
     return Verdict("supplied", {"reason": reason}, why, certain)
 
@@ -98,11 +98,11 @@ def _is_english(word: str) -> bool:
 def _supplied_reason(content: str, before: str, after: str) -> tuple[str, str, bool]:
     tokens = content.split()
     capitalised = bool(tokens) and all(t[0].isupper() for t in tokens)
-    prev_words = words(before[-40:])
-    prev = prev_words[-1] if prev_words else ""
+    prev_words = re.split(r"[\s\u2013\u2014]+", before[-40:].strip())
+    prev = prev_words[-1].strip("\"“”'’(,;:") if prev_words else ""
     if re.search(r"\d", content) or _PREPOSITION.match(content) or _MONTHS & {t.lower() for t in tokens}:
         return "clarification", "date, number, or a phrase naming a place", True
-    if capitalised and prev[:1].isupper() and not all(_is_english(t) for t in tokens):
+    if capitalised and prev[:1].isupper() and not before.rstrip().endswith((".", "!", "?")):
         return "variant-name", "a name right after a name", False
     if capitalised and not all(_is_english(t.lower()) for t in tokens):
         return "identification", "a name standing for a reference", False

@@ -17,7 +17,7 @@ from teiscribe.read import Block
 _START = re.compile(
     r"^(?:\*\*|#|(?:Also )?(?:Present|Participants|Attending)\b|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|"
     r"[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|(?:Comrade |Cde\.? )?[A-Z][\w.'’ -]{0,40}?(?:\s*\([^)]*\))?\s*:\s)")
-_SENTENCE_END = re.compile(r"[.!?:;”\"’)\]]$")
+_SENTENCE_END = re.compile(r"[.!?:;”\"’)\]↩]$")
 
 
 def split_furniture(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
@@ -29,6 +29,8 @@ def split_furniture(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
     punctuation, after a block that has it.
     """
     start = next((i for i, b in enumerate(blocks) if _START.match(b.text)), 0)
+    while start and _is_title(blocks[start - 1]):
+        start -= 1  # a title in capitals just before the record belongs to it
     lead = blocks[:start]
     if any(len(b.text.split()) > 12 for b in lead):
         lead, start = [], 0
@@ -38,6 +40,11 @@ def split_furniture(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
     if end < len(blocks) and not _SENTENCE_END.search(blocks[end - 1].text.rstrip("*")):
         end = len(blocks)  # the record itself ends without punctuation: keep everything
     return blocks[start:end], lead + blocks[end:]
+
+
+def _is_title(block: Block) -> bool:
+    letters = [c for c in block.text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(block.text.split()) <= 12
 
 
 def _short_unpunctuated(block: Block) -> bool:

@@ -36,7 +36,7 @@ _TOKEN = re.compile(
     r"(?P<sup><sup>\s*\[?(?P<supn>\d+)\]?\s*</sup>)"
     r"|(?P<pb>[\ue000\ue001])"
     r"|(?<=[a-z.,;:!?”\"’)])(?P<glued>\d{1,2})(?=[\s,.;:]|$)"
-    r"|(?<=\w)/(?P<slash>\d{1,3})/"
+    r"|(?<![\w/])/(?P<slash>\d{1,3})/(?![\w/])"
     r"|\[\^(?P<mdcall>\d{1,3})\]"
     r"|\\(?P<esc>[\\`*_{}\[\]()#+\-.!$<>|])"
     r"|\*\*(?P<bold>[^*]+?)\*\*"
@@ -104,7 +104,7 @@ def parse_inline(text: str, ctx: Context, base: int = 0) -> list[Node]:
             _note_call(nodes, match.group("supn"), ctx, start, match.group(0))
         elif kind in ("glued", "slash", "mdcall"):
             number = match.group(kind)
-            if kind == "glued" and (number not in ctx.notes or number in ctx.used_notes):
+            if kind != "mdcall" and (number not in ctx.notes or number in ctx.used_notes):
                 _append_text(nodes, match.group(0))  # an ordinary number, not a note call
             else:
                 _note_call(nodes, number, ctx, start, match.group(0))

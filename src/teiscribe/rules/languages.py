@@ -6,13 +6,15 @@ language's script, are more frequent there than the word is in English.
 Word frequencies come from ``wordfreq`` (Speer et al.); tags follow BCP 47
 (RFC 5646) via ``langcodes``. Back-transliteration is implemented for Russian
 (the common romanisations: BGN/PCGN, Library of Congress and ad-hoc forms
-such as ``ia``/``ja``/``ya`` for я); other original languages fall back to
-"not English and lower case" and are flagged uncertain.
+such as ``ia``/``ja``/``ya`` for я); for Chinese, words are tested against the
+Hanyu Pinyin syllable inventory (from ``pypinyin``'s data); other original
+languages fall back to "mostly not English".
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import langcodes
@@ -39,6 +41,30 @@ _MAX_CANDIDATES = 2048
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*", re.UNICODE)
 
 
+@lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    """The toneless Hanyu Pinyin syllables (about 420), from ``pypinyin``'s character data."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return frozenset(_strip_tones(p) for value in pinyin_dict.values() for p in value.split(","))
+
+
+def _strip_tones(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").replace("ü", "v")
+
+
+def is_pinyin(word: str) -> bool:
+    """True when ``word`` splits into pinyin syllables (``"xiexie"`` → xie+xie), tones ignored."""
+    word = _strip_tones(word).replace("'", "")
+    syllables = pinyin_syllables()
+    reachable = [True] + [False] * len(word)
+    for end in range(1, len(word) + 1):
+        reachable[end] = any(reachable[start] and word[start:end] in syllables
+                             for start in range(max(0, end - 6), end))
+    return bool(word) and reachable[-1]
+
+
 def language_tag(name: str) -> str:
     """BCP 47 tag for a language name or tag (``"Russian"`` → ``"ru"``); ``"und"`` if unknown."""
     name = name.strip()
@@ -57,9 +83,25 @@ def language_label(tag: str) -> str:
     return langcodes.Language.get(tag).display_name("en")
 
 
-def transliteration_tag(original: str) -> str:
-    """Tag for a Latin-script rendering of language ``original`` (``"ru"`` → ``"ru-Latn"``)."""
+_WADE_GILES = re.compile(r"\b(?:ch|k|p|t|ts|tz)['’ʻ]|\b[A-Za-z]+-[a-z]+\b|\bhs[iü]", re.I)
+_PINYIN = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]|\b(?:x|q|zh)[a-zü]+\b", re.I)
+
+
+def transliteration_tag(original: str, text: str = "") -> str:
+    """BCP 47 tag for a Latin-script rendering of language ``original``.
+
+    ``"ru"`` → ``"ru-Latn"``. For Chinese the romanisation is identified
+    from ``text`` where it shows: Wade–Giles apostrophes or hyphenated
+    syllables (``Mao Tse-tung``, ``Ch'ing``) → ``zh-Latn-wadegile``; pinyin
+    tone marks, initials x/q/zh, or only pinyin syllables → ``zh-Latn-pinyin`` (IANA subtag
+    registry variants ``wadegile`` and ``pinyin``); else ``zh-Latn``.
+    """
     base = langcodes.Language.get(original).language or "und"
+    if base == "zh" and text:
+        if _WADE_GILES.search(text):
+            return "zh-Latn-wadegile"
+        if _PINYIN.search(text) or all(is_pinyin(w) for w in words(text)):
+            return "zh-Latn-pinyin"
     return f"{base}-Latn"
 
 
@@ -109,6 +151,10 @@ def is_transliterated(text: str, original: str) -> tuple[bool, str]:
         return False, "not Latin-script letters only"
     if all(t[0].isupper() for t in tokens):
         return False, "every word capitalised (a name)"
+    if original == "zh":
+        common_english = all(zipf_frequency(t, "en") >= 4.5 for t in tokens)
+        pinyin = all(is_pinyin(t) for t in tokens)
+        return pinyin and not common_english, f"{'all' if pinyin else 'not all'} words pinyin syllables"
     if original != "ru":
         english = sum(zipf_frequency(t, "en") >= 4.0 for t in tokens)
         return 2 * english < len(tokens), "mostly not English (no back-transliteration for this language)"

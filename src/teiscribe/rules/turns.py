@@ -29,7 +29,7 @@ from teiscribe.rules.pagebreaks import Chunk
 from teiscribe.rules.persons import Registry, name_words, split_names
 
 _BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*()]+?)\s*(?:\((?P<dir>[^)]*)\))?\s*(?::\s*\*\*|\*\*\s*:)\s*")
-_PLAIN_LABEL = re.compile(r"^(?:(?:Comrade|Cde\.?|Com\.)\s+)?(?P<label>[A-Z][\w.'’ -]{0,40}?)\s*"
+_PLAIN_LABEL = re.compile(r"^(?P<prefix>(?:Comrade|Cde\.?|Com\.)\s+)?(?P<label>[A-Z][\w.'’ -]{0,40}?)\s*"
                           r"(?:\((?P<dir>[^)]*)\))?\s*:\s+")
 _CAPS_LABEL = re.compile(r"^(?P<label>(?:[A-Z]\.){0,3}\s?[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}|[A-Z])\s*"
                          r"(?:\((?P<dir>[^)]*)\))?\s*[.:]\s+(?=\S)")
@@ -153,14 +153,19 @@ class Structurer:
                               default=-1)
         for index, chunk in enumerate(chunks):
             text = chunk.text
-            if text.startswith("#"):
+            if not body and not pending and turn is None and _is_title(text) and not text.startswith("#"):
+                body.append(Block("head", chunk.line, self.parse(chunk, 0, text)))
+            elif _PAGE_ONLY.match(text):
+                pending.append(Block("pb", chunk.line, attrs={"n": _PAGE_ONLY.match(text).group(1)}))
+            elif text.startswith("#"):
                 body += pending + [Block("head", chunk.line, self.parse(chunk, len(text) - len(text.lstrip("# ")),
                                                                         text.lstrip("# ")))]
                 pending, turn = [], None
             elif body and body[-1].kind == "head" and _is_subhead(text):
                 body.append(Block("subhead", chunk.line, self.parse(chunk, 0, text)))
             elif turn is None and DATE_PATTERN.match(text) and not pending:
-                body.append(Block("dateline", chunk.line, _dated(self.parse(chunk, 0, text))))
+                opening = all(b.kind in ("head", "subhead") for b in body)  # TEI: dateline only opens a div
+                body.append(Block("dateline" if opening else "p", chunk.line, _dated(self.parse(chunk, 0, text))))
             elif match := _PARTICIPANTS.match(text):
                 names = participant_names(match.group("names"))
                 ids = {n: self.registry.add(n, "participant").id for n in names}
@@ -200,7 +205,8 @@ class Structurer:
     def _turn(self, chunk: Chunk, match: re.Match) -> Block:
         label = match.group("label").strip()
         person = self._speaker(label, chunk.line)
-        turn = Block("sp", chunk.line, who=person.id, speaker=label)
+        prefix = match.groupdict().get("prefix") or ""
+        turn = Block("sp", chunk.line, who=person.id, speaker=prefix + label)
         if match.groupdict().get("dir"):
             start = match.start("dir")
             turn.delivery = self.parse(chunk, start, match.group("dir"))
@@ -223,6 +229,14 @@ def participant_names(listing: str) -> list[str]:
     return split_names(listing)
 
 
+_PAGE_ONLY = re.compile(r"^\[(?:Page|p\.)\s*(\d+[a-z]?)\]$", re.I)
+
+
+def _is_title(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(text.split()) <= 12 and "\n" not in text
+
+
 def _is_subhead(text: str) -> bool:
     words = text.split()
     return len(words) <= 12 and any(len(w) >= 3 and w.isupper() for w in words) and not text.endswith(".")
@@ -238,14 +252,19 @@ def _dated(nodes: list[Node]) -> list[Node]:
 
 
 def tag_names(nodes: list[Node], ids: dict[str, str]) -> list[Node]:
-    """Wrap each name of ``ids`` (name → person id) found in text nodes in ``persName``."""
+    """Wrap the first whole-word occurrence of each name of ``ids`` (name → person id)
+    found in text nodes in ``persName``."""
     for name, person_id in sorted(ids.items(), key=lambda item: -len(item[0])):
         result: list[Node] = []
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        found = False
         for node in nodes:
-            if node.kind != "text" or name not in node.text:
+            match = pattern.search(node.text) if node.kind == "text" and not found else None
+            if match is None:
                 result.append(node)
                 continue
-            before, _, after = node.text.partition(name)
+            found = True
+            before, after = node.text[: match.start()], node.text[match.end():]
             result += [n for n in (Node("text", before),) if n.text]
             result.append(Node("persName", name, attrs={"ref": person_id}))
             result += [n for n in (Node("text", after),) if n.text]
