@@ -184,6 +184,13 @@ def test_damage_is_found_with_offsets():
     assert [offset for offset, _ in found] == [text.index("Š"), text.index("\ufffd"), text.index("\x07")]
 
 
+def test_mojibake_is_reported_with_its_repair():
+    text = "the cafÃ© was closed"
+    ((offset, what),) = find_damage(text)
+    assert offset == text.index("cafÃ©")
+    assert "probably 'café'" in what
+
+
 def test_read_block_locations():
     blocks = split_blocks("\n\nfirst\nsecond\n\n\nthird")
     assert [(b.text, b.line, b.gap) for b in blocks] == [("first\nsecond", 3, 2), ("third", 7, 2)]
