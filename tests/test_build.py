@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, SEED
+from conftest import SEED
 from teiscribe.cli import main
 from teiscribe.encode import is_pristine
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from wordfreq import zipf_frequency
 
-from teiscribe.rules.languages import is_transliterated, transliteration_tag, words
+from teiscribe.rules.languages import is_transliterated, transliteration_tag
 
 _GAP = re.compile(
     r"^(?:[\w\s]*\b)?(unintelligible|illegible|inaudible|blacked out|deleted|redacted|"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from teiscribe.model import Person
+from teiscribe.model import Node, Person
 
 _TITLES = re.compile(r"^(?:(?:Cdes?|Comrades?|Com|Mr|Mrs|Ms|Dr|Gen|Marshal|Admiral|President|Premier|"
                      r"Chairman|Minister|Ambassador)\.?\s+)+", re.I)
@@ -107,3 +107,37 @@ def split_names(listing: str) -> list[str]:
     """Split "Cdes. B.N. Ponomarev, Deng Xiaoping and X." into names."""
     listing = _TITLES.sub("", listing.strip().rstrip("."))
     return [clean_name(n) for n in re.split(r",\s*|\s+and\s+|;\s*", listing) if clean_name(n)]
+
+
+def participant_names(listing: str) -> list[str]:
+    """Names in a participants list: inline ("A, B and C") or one per line,
+    bulleted or aligned ("- B.N. Ponomarev, CC Secretary", "Deng Xiaoping    General Secretary")."""
+    lines = [ln.strip() for ln in listing.strip().split("\n") if ln.strip()]
+    if len(lines) > 1 or re.match(r"^[-*•]\s", listing.strip()):
+        names = []
+        for line in lines:
+            line = re.sub(r"^[-*•]\s+", "", line)
+            names.append(re.split(r"\s{2,}|\t|,\s+|\s+[–—-]\s+", line)[0])
+        return [n for n in (split_names(n)[:1] for n in names) for n in n]
+    return split_names(listing)
+
+
+def tag_names(nodes: list[Node], ids: dict[str, str]) -> list[Node]:
+    """Wrap the first whole-word occurrence of each name of ``ids`` (name → person id)
+    found in text nodes in ``persName``."""
+    for name, person_id in sorted(ids.items(), key=lambda item: -len(item[0])):
+        result: list[Node] = []
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        found = False
+        for node in nodes:
+            match = pattern.search(node.text) if node.kind == "text" and not found else None
+            if match is None:
+                result.append(node)
+                continue
+            found = True
+            before, after = node.text[: match.start()], node.text[match.end():]
+            result += [n for n in (Node("text", before),) if n.text]
+            result.append(Node("persName", name, attrs={"ref": person_id}))
+            result += [n for n in (Node("text", after),) if n.text]
+        nodes = result
+    return nodes

@@ -26,7 +26,7 @@ import re
 from teiscribe.model import Block, Decision, Node
 from teiscribe.rules.metadata import DATE_PATTERN, iso_date
 from teiscribe.rules.pagebreaks import Chunk
-from teiscribe.rules.persons import Registry, name_words, split_names
+from teiscribe.rules.persons import Registry, name_words, participant_names, split_names, tag_names
 
 _BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*()]+?)\s*(?:\((?P<dir>[^)]*)\))?\s*(?::\s*\*\*|\*\*\s*:)\s*")
 _PLAIN_LABEL = re.compile(r"^(?P<prefix>(?:Comrade|Cde\.?|Com\.)\s+)?(?P<label>[A-Z][\w.'’ -]{0,40}?)\s*"
@@ -216,19 +216,6 @@ class Structurer:
         return turn
 
 
-def participant_names(listing: str) -> list[str]:
-    """Names in a participants list: inline ("A, B and C") or one per line,
-    bulleted or aligned ("- B.N. Ponomarev, CC Secretary", "Deng Xiaoping    General Secretary")."""
-    lines = [ln.strip() for ln in listing.strip().split("\n") if ln.strip()]
-    if len(lines) > 1 or re.match(r"^[-*•]\s", listing.strip()):
-        names = []
-        for line in lines:
-            line = re.sub(r"^[-*•]\s+", "", line)
-            names.append(re.split(r"\s{2,}|\t|,\s+|\s+[–—-]\s+", line)[0])
-        return [n for n in (split_names(n)[:1] for n in names) for n in n]
-    return split_names(listing)
-
-
 _PAGE_ONLY = re.compile(r"^\[(?:Page|p\.)\s*(\d+[a-z]?)\]$", re.I)
 
 
@@ -248,25 +235,4 @@ def _dated(nodes: list[Node]) -> list[Node]:
         date = Node("date", match.group(0), attrs={"when": iso_date(match.group(0))})
         rest = nodes[0].text[match.end():]
         return [date] + ([Node("text", rest)] if rest else []) + nodes[1:]
-    return nodes
-
-
-def tag_names(nodes: list[Node], ids: dict[str, str]) -> list[Node]:
-    """Wrap the first whole-word occurrence of each name of ``ids`` (name → person id)
-    found in text nodes in ``persName``."""
-    for name, person_id in sorted(ids.items(), key=lambda item: -len(item[0])):
-        result: list[Node] = []
-        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-        found = False
-        for node in nodes:
-            match = pattern.search(node.text) if node.kind == "text" and not found else None
-            if match is None:
-                result.append(node)
-                continue
-            found = True
-            before, after = node.text[: match.start()], node.text[match.end():]
-            result += [n for n in (Node("text", before),) if n.text]
-            result.append(Node("persName", name, attrs={"ref": person_id}))
-            result += [n for n in (Node("text", after),) if n.text]
-        nodes = result
     return nodes
