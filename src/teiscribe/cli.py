@@ -141,6 +141,7 @@ def parser() -> argparse.ArgumentParser:
     c.set_defaults(run=cmd_convert)
 
     delegate(sub, "validate", "teiscribe.validate", "check TEI files against the project schema (RELAX NG + XSD)")
+    delegate(sub, "deposit", "teiscribe.deposit", "package the built edition as a BagIt bag for a repository")
 
     r = sub.add_parser("render", help="TEI -> HTML and PDF")
     r.add_argument("files", nargs="+", type=Path)
