@@ -274,3 +274,13 @@ def test_config_sections_and_uris_are_checked(tmp_path, capsys):
     ok.write_text('[edition]\nlicence_url = "not a url"\n', encoding="utf-8")
     assert main(["build", "-o", str(tmp_path), "--config", str(ok)]) == 3
     assert "is not an absolute URI" in capsys.readouterr().err
+
+
+def test_publication_date_from_config(tmp_path, capsys):
+    config = tmp_path / "ed.toml"
+    config.write_text('[edition]\npublisher = "P"\ndate = "2026-11-29"\n', encoding="utf-8")
+    assert main(["convert", str(SEED), "-o", str(tmp_path), "--config", str(config)]) == 0
+    assert '<date when="2026-11-29">2026-11-29</date>' in (tmp_path / "wcda-112080.xml").read_text(encoding="utf-8")
+    config.write_text('[edition]\ndate = "29.11.2026"\n', encoding="utf-8")
+    assert main(["convert", str(SEED), "-o", str(tmp_path), "--config", str(config)]) == 3
+    assert "is not an ISO 8601 date" in capsys.readouterr().err

@@ -12,6 +12,7 @@ given with ``--config``. Keys, all optional, under ``[edition]``:
                    becomes the edition's ``idno type="URI"`` (a ``/`` is
                    added when the prefix does not end in one)
 ``idno_prefix``    prefix of the edition's own identifier (default none)
+``date``           publication date of the edition, ISO 8601 (``publicationStmt/date``)
 =================  ==========================================================
 
 Unset keys are never invented: the header says they are unknown
@@ -40,6 +41,7 @@ class EditionConfig:
     licence_url: str = ""
     base_url: str = ""
     idno_prefix: str = ""
+    date: str = ""
 
 
 def load_config(path: Path | None = None) -> EditionConfig:
@@ -78,6 +80,9 @@ def load_config(path: Path | None = None) -> EditionConfig:
         if values.get(key) and not _URI.match(values[key]):
             raise InputError(f"[edition] {key} = {values[key]!r} is not an absolute URI",
                              location_of(path), hint="e.g. https://example.org/", code="CONF002")
+    if values.get("date") and not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", values["date"]):
+        raise InputError(f"[edition] date = {values['date']!r} is not an ISO 8601 date (YYYY, YYYY-MM or "
+                         "YYYY-MM-DD)", location_of(path), code="CONF002")
     if values.get("base_url") and not values["base_url"].endswith(("/", "#", "=")):
         values["base_url"] += "/"
     return EditionConfig(**values)

@@ -69,6 +69,8 @@ def publication_stmt(doc: Document, config: EditionConfig) -> etree._Element:
     stmt = E("publicationStmt", E("publisher", config.publisher))
     if config.pub_place:
         stmt.append(E("pubPlace", config.pub_place))
+    if config.date:
+        stmt.append(E("date", config.date, when=config.date))
     if config.licence or config.licence_url:
         licence = E("licence", config.licence or config.licence_url, target=config.licence_url)
         stmt.append(E("availability", licence, status="free" if config.licence_url else "restricted"))
