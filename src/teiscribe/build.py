@@ -5,7 +5,10 @@ Outputs, under the edition folder (default ``edition/``):
 
 * ``<id>.xml`` — the TEI document (never overwritten once an editor has
   changed it by hand: see :func:`teiscribe.encode.is_pristine`);
-* ``html/<id>.html`` and ``html/edition.css`` — the reading edition;
+* ``html/<id>.html`` — the reading edition, one page per document, with the
+  site pages ``html/index.html``, ``persons.html``, ``search.html``, the
+  search index ``search-index.js`` and the shared ``edition.css`` and
+  ``edition.js`` (:mod:`teiscribe.site`);
 * ``pdf/<id>.pdf`` — the print edition.
 
 Every file is written atomically; a TEI document is only put in place after
@@ -132,20 +135,27 @@ def convert_one(seed: Path, out_dir: Path, config: EditionConfig, *, force: bool
     return outcome
 
 
-def render_one(tei: Path, out_dir: Path, stylesheets, *, pdf: bool = True, page_size: str = "A5") -> tuple[Path, Path | None]:
+def render_one(tei: Path, out_dir: Path, stylesheets, *, pdf: bool = True, page_size: str = "A5",
+               site: bool = False, site_title: str = "") -> tuple[Path, Path | None]:
     """Render the TEI file ``tei`` to ``out_dir/html/<stem>.html`` and ``out_dir/pdf/<stem>.pdf``.
 
     ``stylesheets`` is a :class:`teiscribe.transform.Stylesheets` shared by
-    the run (compiled once). Returns the HTML and PDF paths.
+    the run (compiled once). With ``site`` the page links the site pages
+    (written afterwards by :func:`teiscribe.site.write_site`), named
+    ``site_title``. The shared ``edition.css`` and ``edition.js`` are put
+    beside the page. Returns the HTML and PDF paths.
     """
     from teiscribe.render import write_html, write_pdf
+    from teiscribe.site import DEFAULT_TITLE, write_assets
 
     stem = tei.stem
     html_path = out_dir / "html" / f"{stem}.html"
     pdf_path = out_dir / "pdf" / f"{stem}.pdf"
     tei_href = Path(os.path.relpath(tei.resolve(), html_path.parent.resolve())).as_posix()
-    html = stylesheets.to_html(tei, tei_href=tei_href, pdf_href=f"../pdf/{stem}.pdf" if pdf else "")
+    html = stylesheets.to_html(tei, tei_href=tei_href, pdf_href=f"../pdf/{stem}.pdf" if pdf else "",
+                               js_href="edition.js", site=site, site_title=site_title or DEFAULT_TITLE)
     write_html(html, html_path)
+    write_assets(html_path.parent)
     if not pdf:
         return html_path, None
     write_pdf(stylesheets.to_print_html(tei, page_size=page_size), pdf_path, base_url=tei.parent)
@@ -156,12 +166,16 @@ def build(seeds: list[Path], out_dir: Path, config: EditionConfig, *, force: boo
           pdf: bool = True, page_size: str = "A5") -> list[Outcome]:
     """Run the whole pipeline for every transcript in ``seeds`` into ``out_dir``.
 
-    Returns one :class:`Outcome` per transcript. Raises
-    :class:`TeiscribeError` on the first input that cannot be processed.
+    After the documents, the site pages list every document rendered in
+    this run (:func:`teiscribe.site.write_site`). Returns one
+    :class:`Outcome` per transcript. Raises :class:`TeiscribeError` on the
+    first input that cannot be processed.
     """
+    from teiscribe.site import site_title, write_site
     from teiscribe.transform import Stylesheets
 
     stylesheets = Stylesheets()
+    title = site_title(config)
     outcomes = []
     made: dict[Path, Path] = {}
     for seed in seed_files(seeds):
@@ -176,8 +190,21 @@ def build(seeds: list[Path], out_dir: Path, config: EditionConfig, *, force: boo
         if any(m.severity == "error" for m in outcome.messages):
             continue  # an invalid hand-edited TEI is reported, never published
         log.info("rendering %s", outcome.tei)
-        outcome.html, outcome.pdf = render_one(outcome.tei, out_dir, stylesheets, pdf=pdf, page_size=page_size)
+        outcome.html, outcome.pdf = render_one(outcome.tei, out_dir, stylesheets, pdf=pdf, page_size=page_size,
+                                               site=True, site_title=title)
+    documents = [_site_document(o) for o in outcomes if o.html]
+    if documents:
+        write_site(documents, out_dir / "html", stylesheets, title=title)
     return outcomes
+
+
+def _site_document(outcome: Outcome):
+    """The :class:`teiscribe.site.SiteDocument` of a rendered outcome."""
+    from teiscribe.site import SiteDocument
+
+    folder = outcome.html.parent.resolve()
+    rel = lambda path: Path(os.path.relpath(path.resolve(), folder)).as_posix()  # noqa: E731
+    return SiteDocument(outcome.tei, outcome.html.name, rel(outcome.tei), rel(outcome.pdf) if outcome.pdf else "")
 
 
 def config_warnings(config: EditionConfig, where: Path) -> list[Message]:

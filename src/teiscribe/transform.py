@@ -7,6 +7,8 @@ reuses the compiled executable. Typical use::
     sheets = Stylesheets()
     html = sheets.to_html(tei, tei_href="doc.xml", pdf_href="doc.pdf")
     print_html = sheets.to_print_html(tei)          # then render.write_pdf
+    index = sheets.to_site_page(collection, "index")   # teiscribe.site
+    script = sheets.to_search_index(collection)
 
 The TEI input is parsed with :func:`teiscribe.xmlio.parse_xml` (no network,
 no entity expansion) before Saxon sees it. Stylesheet problems become
@@ -29,6 +31,12 @@ from teiscribe.xmlio import parse_xml
 
 HTML_XSL = "html/html.xsl"
 """Reading-edition stylesheet, relative to the ``xslt/`` data folder."""
+SITE_XSL = "html/site.xsl"
+"""Site pages (index, persons, search) from the site collection."""
+SEARCH_INDEX_XSL = "html/search-index.xsl"
+"""Prebuilt search index (``search-index.js``) from the site collection."""
+SITE_PAGES = ("index", "persons", "search")
+"""Pages accepted by :meth:`Stylesheets.to_site_page`."""
 PRINT_XSL = "print/print.xsl"
 """Print (WeasyPrint) stylesheet, relative to the ``xslt/`` data folder."""
 EDITION_CSS = "html/edition.css"
@@ -64,19 +72,50 @@ class Stylesheets:
         tei_href: str = "",
         pdf_href: str = "",
         css_href: str = "edition.css",
+        js_href: str = "",
+        site: bool = False,
+        site_title: str = "Digital edition",
     ) -> bytes:
         """Transform the TEI file ``tei`` into the HTML5 reading edition.
 
         ``tei_href``/``pdf_href`` are the relative hrefs of the download links
-        (``""`` omits a link); ``css_href`` is the href of ``edition.css``.
+        (``""`` omits a link); ``css_href`` is the href of ``edition.css``,
+        ``js_href`` that of ``edition.js`` (``""``: no script). With ``site``
+        the page has the site banner (``site_title``, links to
+        ``index.html``, ``persons.html``, ``search.html``) and links its
+        participants to the persons page.
         Returns the serialised page as UTF-8 bytes (``<!DOCTYPE html>``).
         Raises :class:`~teiscribe.errors.InputError` for unreadable or
         unsafe XML and :class:`~teiscribe.errors.SchemaError` when the
         stylesheet fails to compile or run.
         """
-        return self._run(
-            HTML_XSL, tei, {"tei-href": tei_href, "pdf-href": pdf_href, "css-href": css_href}
-        )
+        params = {"tei-href": tei_href, "pdf-href": pdf_href, "css-href": css_href,
+                  "js-href": js_href, "site": site, "site-title": site_title}
+        return self._run(HTML_XSL, tei, params)
+
+    def to_site_page(self, collection: bytes, page: str, *, css_href: str = "edition.css",
+                     js_href: str = "edition.js", site_title: str = "Digital edition") -> bytes:
+        """One site page (``page`` in :data:`SITE_PAGES`) from ``collection``.
+
+        ``collection`` is the XML (UTF-8 bytes) of the site collection made by
+        :func:`teiscribe.site.collection` (its TEI already parsed safely).
+        Returns UTF-8 bytes (``<!DOCTYPE html>``). Raises
+        :class:`~teiscribe.errors.UsageError` for an unknown page, otherwise
+        as :meth:`to_html`.
+        """
+        if page not in SITE_PAGES:
+            raise UsageError(f"site page must be one of {', '.join(SITE_PAGES)}, not {page!r}")
+        params = {"page": page, "css-href": css_href, "js-href": js_href, "site": True, "site-title": site_title}
+        return self._run(SITE_XSL, collection, params)
+
+    def to_search_index(self, collection: bytes) -> bytes:
+        """The prebuilt search index script (``search-index.js``) of ``collection``.
+
+        Returns UTF-8 bytes: one JavaScript statement assigning
+        ``window.teiscribeSearchIndex`` (shape: ``search-index.xsl``).
+        Raises as :meth:`to_site_page`.
+        """
+        return self._run(SEARCH_INDEX_XSL, collection, {})
 
     def to_print_html(
         self,
@@ -121,10 +160,14 @@ class Stylesheets:
             self._executables[relative] = executable
         return executable
 
-    def _run(self, relative: str, tei: Path, params: dict[str, str]) -> bytes:
+    def _run(self, relative: str, tei: Path | str | bytes, params: dict[str, str | bool]) -> bytes:
+        """Run ``relative`` on the TEI file ``tei`` (parsed safely here) or on
+        already-safe XML ``bytes``; string and boolean parameters."""
         executable = self._executable(relative)
-        tree = parse_xml(tei)
-        text = etree.tostring(tree, encoding="unicode")
+        if isinstance(tei, bytes):
+            text, tei = tei.decode("utf-8"), Path("<site collection>")
+        else:
+            text = etree.tostring(parse_xml(tei), encoding="unicode")
         processor = self._processor
         try:
             node = processor.parse_xml(xml_text=text)
@@ -132,7 +175,9 @@ class Stylesheets:
             raise SchemaError(f"Saxon cannot read the document: {_clean(exc)}", location_of(tei)) from None
         executable.clear_parameters()
         for name, value in params.items():
-            executable.set_parameter(name, processor.make_string_value(value))
+            made = (processor.make_boolean_value(value) if isinstance(value, bool)
+                    else processor.make_string_value(value))
+            executable.set_parameter(name, made)
         try:
             result = executable.transform_to_string(xdm_node=node)
         except PySaxonApiError as exc:

@@ -4,12 +4,12 @@
 
   Named templates (reused by print/print.xsl for the front matter):
     meta-tags       <meta> author/description/generator for the HTML head
-    header-block    title, metadata list, conventions, "Cite this", downloads
+    header-block    title, summary, metadata list, "Cite this", downloads, conventions
     footer-block    publisher, licence, generator
     meta-list       the <dl> of date, place, participants, translator, source...
                     (= meta-rows-people + meta-rows-source, also used separately)
     participants    the participant list with readable roles (ts:role-labels)
-    cite-this       one-line citation of the document
+    cite-this       one-line citation of the document (cite.xsl)
     licence         licence sentence from publicationStmt/availability
     conventions     key to the editorial signs (conventions-list in <details>)
 -->
@@ -43,9 +43,11 @@
 
   <xsl:template name="header-block">
     <h1 class="title"><xsl:value-of select="ts:title(.)"/></h1>
+    <xsl:if test="$ts:hdr/profileDesc/abstract">
+      <div class="doc-summary"><xsl:apply-templates select="$ts:hdr/profileDesc/abstract/node()"/></div>
+    </xsl:if>
     <xsl:call-template name="meta-list"/>
-    <xsl:call-template name="conventions"/>
-    <p class="cite"><strong>Cite this: </strong><xsl:call-template name="cite-this"/></p>
+    <p class="cite" id="cite"><strong>Cite this: </strong><xsl:call-template name="cite-this"/></p>
     <xsl:if test="$tei-href or $pdf-href">
       <nav class="downloads" aria-label="Downloads">
         <xsl:if test="$tei-href">
@@ -57,12 +59,15 @@
         </xsl:if>
       </nav>
     </xsl:if>
+    <xsl:call-template name="conventions"/>
   </xsl:template>
 
   <xsl:template name="meta-list">
     <dl class="meta">
       <xsl:call-template name="meta-rows-people"/>
-      <xsl:call-template name="meta-rows-source"/>
+      <xsl:call-template name="meta-rows-source">
+        <xsl:with-param name="summary" select="false()"/>
+      </xsl:call-template>
     </dl>
   </xsl:template>
 
@@ -88,8 +93,10 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- dt/dd rows about the source: bibl, archival reference, language, summary. -->
+  <!-- dt/dd rows about the source: bibl, archival reference, language, and
+       (unless $summary is false: the screen page shows it under the title) summary. -->
   <xsl:template name="meta-rows-source">
+    <xsl:param name="summary" as="xs:boolean" select="true()"/>
     <xsl:variable name="ms" select="$ts:hdr/fileDesc/sourceDesc/msDesc"/>
     <xsl:for-each select="$ts:hdr/fileDesc/sourceDesc/bibl">
       <dt>Source</dt>
@@ -103,7 +110,7 @@
       <dt>Original language</dt>
       <dd><xsl:value-of select="normalize-space(($ts:hdr/fileDesc/sourceDesc//textLang)[1])"/></dd>
     </xsl:if>
-    <xsl:if test="$ts:hdr/profileDesc/abstract">
+    <xsl:if test="$summary and $ts:hdr/profileDesc/abstract">
       <dt>Summary</dt>
       <dd class="summary"><xsl:apply-templates select="$ts:hdr/profileDesc/abstract/node()"/></dd>
     </xsl:if>
@@ -114,96 +121,22 @@
     <ul class="participants">
       <xsl:for-each select="$ts:hdr/profileDesc/particDesc//person">
         <xsl:variable name="roles" select="ts:role-labels(@role)"/>
-        <li><xsl:value-of select="normalize-space((persName, .)[1])"/>
+        <li><xsl:call-template name="person-name-link"/>
           <xsl:if test="exists($roles)"><xsl:text> </xsl:text><span class="role">(<xsl:value-of select="string-join($roles, ', ')"/>)</span></xsl:if>
         </li>
       </xsl:for-each>
     </ul>
   </xsl:template>
 
-  <!-- Readable labels for the tokens of person/@role, in order, without repeats:
-       participant -> "present"; camelCase and hyphenated values -> spaced words. -->
-  <xsl:function name="ts:role-labels" as="xs:string*">
-    <xsl:param name="role" as="attribute()?"/>
-    <xsl:sequence select="distinct-values(tokenize(normalize-space($role)) ! ts:role-label(.))"/>
-  </xsl:function>
-
-  <xsl:function name="ts:role-label" as="xs:string">
-    <xsl:param name="token" as="xs:string"/>
-    <xsl:variable name="known" select="map {
-        'participant': 'present', 'present': 'present', 'speaker': 'speaker',
-        'recorder': 'recorder', 'noteTaker': 'recorder', 'interpreter': 'interpreter',
-        'translator': 'interpreter', 'chair': 'chair' }"/>
-    <xsl:sequence select="($known($token),
-        lower-case(normalize-space(replace(replace($token, '([a-z])([A-Z])', '$1 $2'), '[-_.]+', ' '))))[1]"/>
-  </xsl:function>
-
-  <!-- "Archive (AE), fond 1, opis 2, delo 3, ll. 4-5; copy: Collection, Library" -->
-  <xsl:function name="ts:archival-reference" as="xs:string">
-    <xsl:param name="ms" as="element(msDesc)"/>
-    <xsl:variable name="id" select="$ms/msIdentifier"/>
-    <xsl:variable name="main" select="string-join((
-        $id/(repository, collection) ! normalize-space(.),
-        $id/idno ! (if (@type = ('fond', 'opis', 'delo', 'folder', 'box', 'file'))
-                    then @type || ' ' || normalize-space(.) else normalize-space(.)),
-        $ms/msContents/msItem/locus ! normalize-space(.)), ', ')"/>
-    <xsl:variable name="copies" select="$id/altIdentifier ! string-join(
-        (distinct-values((collection, repository) ! normalize-space(.))), ', ')"/>
-    <xsl:sequence select="string-join(($main, $copies ! ('copy: ' || .)), '; ')"/>
-  </xsl:function>
-
-  <!-- One-line citation of this edition:
-         [Translator (trans.), ]“Title,” date, archival reference.
-         [Publisher, ]TEI P5 edition URL.                    (publicationStmt/idno[@type='URI'])
-         [Publisher, ]TEI P5 edition ID[, from the text at SOURCE-URL].   (otherwise)
-       Empty header fields are left out together with their punctuation. -->
-  <xsl:template name="cite-this">
-    <xsl:variable name="ms" select="$ts:hdr/fileDesc/sourceDesc/msDesc"/>
-    <xsl:variable name="pub" select="$ts:hdr/fileDesc/publicationStmt"/>
-    <xsl:variable name="edition-uri" as="xs:string?"
-        select="($pub/idno[@type = 'URI'] ! normalize-space(.))[.][1]"/>
-    <xsl:variable name="edition-id" as="xs:string?"
-        select="(($pub/idno[not(@type = 'URI')] ! normalize-space(.))[.], string(/TEI/@xml:id)[.])[1]"/>
-    <xsl:variable name="source-uri" as="xs:string?"
-        select="(($ts:hdr/fileDesc/sourceDesc/bibl//idno[@type = 'URI'],
-                  $ts:hdr/fileDesc/sourceDesc/bibl//ref/@target) ! normalize-space(.))[.][1]"/>
-    <xsl:variable name="translators" select="string-join($ts:translator ! normalize-space(.), ', ')"/>
-    <xsl:variable name="title" select="ts:title(.)"/>
-    <xsl:variable name="after-title" as="xs:string*"
-        select="($ts:date ! normalize-space(.), $ms ! ts:archival-reference(.))[.]"/>
-    <xsl:variable name="quoted-title" as="xs:string?"
-        select="$title[.] ! ('“' || . || (if (exists($after-title)) then ',”' else '.”'))"/>
-    <!-- The comma of a quoted title goes inside the quotes: no comma after it. -->
-    <xsl:variable name="source-text" as="xs:string" select="string-join((
-        string-join(($translators[.] ! (. || ' (trans.)'), $quoted-title), ', '),
-        string-join($after-title, ', ')[.]), if ($quoted-title) then ' ' else ', ')"/>
-    <xsl:if test="$source-text">
-      <xsl:value-of select="ts:sentence($source-text)"/>
-      <xsl:text> </xsl:text>
-    </xsl:if>
-    <xsl:value-of select="string-join(($pub/publisher ! normalize-space(.))[.], ', ')[.] ! (. || ', ')"/>
-    <xsl:text>TEI P5 edition</xsl:text>
+  <!-- The person's name; in a site, a link to its entry on the persons page. -->
+  <xsl:template name="person-name-link">
     <xsl:choose>
-      <xsl:when test="$edition-uri">
-        <xsl:text>, </xsl:text>
-        <a href="{$edition-uri}" class="edition-uri"><xsl:value-of select="$edition-uri"/></a>
+      <xsl:when test="$site and @xml:id">
+        <a href="persons.html#person-{@xml:id}"><xsl:value-of select="ts:person-name(.)"/></a>
       </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$edition-id ! (' ' || .)"/>
-        <xsl:if test="$source-uri">
-          <xsl:text>, from the text at </xsl:text>
-          <a href="{$source-uri}"><xsl:value-of select="$source-uri"/></a>
-        </xsl:if>
-      </xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="ts:person-name(.)"/></xsl:otherwise>
     </xsl:choose>
-    <xsl:text>.</xsl:text>
   </xsl:template>
-
-  <!-- $s closed by a full stop, unless it already ends a sentence (".", ".”", "?)"...). -->
-  <xsl:function name="ts:sentence" as="xs:string">
-    <xsl:param name="s" as="xs:string"/>
-    <xsl:sequence select="if (matches($s, '[.!?][”’&quot;)\]]*$')) then $s else $s || '.'"/>
-  </xsl:function>
 
   <xsl:template name="licence">
     <xsl:for-each select="$ts:hdr/fileDesc/publicationStmt/availability/licence">
@@ -223,6 +156,9 @@
     <details class="conventions">
       <summary>Editorial conventions</summary>
       <xsl:call-template name="conventions-list"/>
+      <p>The diplomatic view shows every editorial sign. The reading view hides brackets,
+        “[sic]”, page breaks, glosses and variant names, and shows corrections in place of the source’s
+        reading. Numbered note calls open their note; all notes are listed at the end.</p>
     </details>
   </xsl:template>
 

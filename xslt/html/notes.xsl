@@ -1,14 +1,19 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  teiscribe HTML module: notes.
+  teiscribe HTML module: notes (numbering functions in common.xsl).
 
-  In the text each note becomes a superscript call
-      <a class="note-call" href="#note-K" id="call-K"><sup>N</sup></a>
-  and the notes are listed at the end of <main> in
-      <section class="notes"><h2>Notes</h2><ol><li id="note-K">... <a href="#call-K">↩</a>
-  N (the visible number) is @n, else the note's position among the notes of
-  <text>; K (the id key) is N when it is unique in the document, else the
-  position, so ids never collide.
+  In the text each note becomes a numbered call that opens the note in place,
+  with no JavaScript (the HTML popover attribute):
+      <button type="button" class="note-call" id="call-K" popovertarget="pop-K"
+              aria-label="Note N"><sup>N</sup></button>
+  The popovers follow the record (template note-popovers):
+      <div popover="" id="pop-K" class="note-pop" role="note" aria-label="Note N">
+        head (label + close button), the note text, a link to the list entry </div>
+  and the notes are listed at the end of <main> (template endnotes):
+      <section class="notes"><h2>Notes</h2><ol><li id="note-K">N. text <a href="#call-K">↩</a>
+  N (the visible number) is ts:note-label, K (the id key) ts:note-key: ids
+  never collide. A browser without popovers hides them (edition.css); there
+  edition.js makes the call jump to the list entry.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -17,29 +22,43 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
-  <xsl:function name="ts:note-position" as="xs:string">
-    <xsl:param name="note" as="element(note)"/>
-    <xsl:number select="$note" level="any" count="text//note" from="text"/>
-  </xsl:function>
-
-  <xsl:function name="ts:note-label" as="xs:string">
-    <xsl:param name="note" as="element(note)"/>
-    <xsl:sequence select="if (normalize-space($note/@n)) then normalize-space($note/@n)
-                          else ts:note-position($note)"/>
-  </xsl:function>
-
-  <xsl:function name="ts:note-key" as="xs:string">
-    <xsl:param name="note" as="element(note)"/>
-    <xsl:variable name="label" select="ts:note-label($note)"/>
-    <xsl:variable name="same" select="root($note)/TEI/text//note[normalize-space(@n) = $label]"/>
-    <xsl:sequence select="if (count($same) le 1 and matches($label, '^[\w.-]+$')) then $label
-                          else 'p' || ts:note-position($note)"/>
-  </xsl:function>
-
   <xsl:template match="note">
     <xsl:variable name="key" select="ts:note-key(.)"/>
-    <a class="note-call" href="#note-{$key}" id="call-{$key}" role="doc-noteref"
-        aria-label="Note {ts:note-label(.)}"><sup><xsl:value-of select="ts:note-label(.)"/></sup></a>
+    <button type="button" class="note-call" id="call-{$key}" popovertarget="pop-{$key}"
+        aria-label="Note {ts:note-label(.)}"><sup><xsl:value-of select="ts:note-label(.)"/></sup></button>
+  </xsl:template>
+
+  <!-- One popover per note of the document, in a container after the record. -->
+  <xsl:template name="note-popovers">
+    <xsl:variable name="notes" select="/TEI/text//note"/>
+    <xsl:if test="$notes">
+      <div class="note-popovers">
+        <xsl:apply-templates select="$notes" mode="popover"/>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="note" mode="popover">
+    <xsl:variable name="key" select="ts:note-key(.)"/>
+    <xsl:variable name="label" select="ts:note-label(.)"/>
+    <div popover="" id="pop-{$key}" class="note-pop" role="note" aria-label="Note {$label}">
+      <p class="note-pop-head">
+        <span class="note-pop-label">Note <xsl:value-of select="$label"/></span>
+        <xsl:text> </xsl:text>
+        <button type="button" class="note-close" popovertarget="pop-{$key}" popovertargetaction="hide"
+            aria-label="Close note {$label}">×</button>
+      </p>
+      <xsl:call-template name="note-body"/>
+      <p class="note-pop-foot"><a href="#note-{$key}">Note <xsl:value-of select="$label"/> in the list of notes</a></p>
+    </div>
+  </xsl:template>
+
+  <!-- The note text as blocks: its own <p>s, else one <p>. -->
+  <xsl:template name="note-body">
+    <xsl:choose>
+      <xsl:when test="p"><xsl:apply-templates/></xsl:when>
+      <xsl:otherwise><p><xsl:apply-templates/></p></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="endnotes">

@@ -2,15 +2,24 @@
 <!--
   teiscribe HTML module: phrase-level (inline) elements.
 
-  foreign   -> [<i lang title="language">word</i>]
-  supplied  -> <span class="supplied" title="editorial insertion">[text]</span>
+  Editorial signs the reading view hides carry class "ed-mark" (brackets,
+  "[sic]", page breaks); text shown only in the diplomatic view carries
+  "dipl-only" (edition.css, the view switch in chrome.xsl). With no CSS or
+  no script the page shows everything: the diplomatic view.
+
+  foreign   -> [<i class="foreign" lang tabindex="0" title data-lang>word</i>]
+               (the language name on hover: title; on keyboard focus: CSS)
+  supplied  -> <span class="supplied" title="editorial insertion">[text]</span>;
+               glosses and variant names are "dipl-only" as a whole
   expan/ex  -> ex letters in a <span class="ex">; the brackets are drawn by CSS
                (.ex::before/::after) so the word stays whole for search/copy
-  sic       -> text followed by " [sic]"
+  sic       -> text followed by " [sic]";  choice(sic, corr) -> "sic [corr]"
+               in the diplomatic view, "corr" in the reading view
+  gap       -> [desc] (or […]) titled with the reason
   seg[@type='orphanNoteCall'] -> its literal text, titled as a call without a note
   hi        -> em (italic), strong (bold), sup/sub, else <span class="hi-*">
   persName  -> <span class="persName">;  date[@when] -> <time>;  ref -> <a>
-  pb        -> <span class="pb" title="page break in the source">|</span>
+  pb        -> <span class="pb ed-mark" title="page break in the source">|</span>
                (@n shown by CSS; the bar too when the break falls inside a word)
   Anything else falls through to text-only copying: no text is dropped.
 -->
@@ -30,22 +39,46 @@
   </xsl:function>
 
   <xsl:template match="foreign">
-    <xsl:text>[</xsl:text>
+    <xsl:call-template name="mark"><xsl:with-param name="text" select="'['"/></xsl:call-template>
     <i class="foreign">
       <xsl:if test="@xml:lang">
         <xsl:attribute name="lang" select="@xml:lang"/>
+        <xsl:attribute name="tabindex" select="0"/>
         <xsl:attribute name="title" select="ts:language-name(., @xml:lang)"/>
+        <xsl:attribute name="data-lang" select="ts:language-name(., @xml:lang)"/>
       </xsl:if>
       <xsl:apply-templates/>
     </i>
-    <xsl:text>]</xsl:text>
+    <xsl:call-template name="mark"><xsl:with-param name="text" select="']'"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- An editorial sign hidden in the reading view. -->
+  <xsl:template name="mark">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="class" as="xs:string" select="''"/>
+    <span class="{normalize-space('ed-mark ' || $class)}"><xsl:value-of select="$text"/></span>
   </xsl:template>
 
   <xsl:template match="supplied">
-    <span class="supplied" title="editorial insertion">
+    <!-- A gloss or variant name is an alternative to the words before it, not
+         part of the text: the reading view leaves it out. -->
+    <span class="{string-join(('supplied', 'dipl-only'[current()/@reason = ('gloss', 'variant-name')]), ' ')}"
+        title="editorial insertion">
       <xsl:if test="@reason"><xsl:attribute name="data-reason" select="@reason"/></xsl:if>
-      <xsl:text>[</xsl:text>
+      <xsl:call-template name="mark"><xsl:with-param name="text" select="'['"/></xsl:call-template>
       <xsl:apply-templates/>
+      <xsl:call-template name="mark"><xsl:with-param name="text" select="']'"/></xsl:call-template>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="gap">
+    <xsl:variable name="what" select="string-join((@reason, @quantity ! (. || ' ' || ../@unit)), ', ')"/>
+    <span class="gap" title="{string-join(('gap in the source', $what[.]), ': ')}">
+      <xsl:text>[</xsl:text>
+      <xsl:choose>
+        <xsl:when test="desc"><xsl:apply-templates select="desc/node()"/></xsl:when>
+        <xsl:otherwise>…</xsl:otherwise>
+      </xsl:choose>
       <xsl:text>]</xsl:text>
     </span>
   </xsl:template>
@@ -60,8 +93,24 @@
 
   <xsl:template match="sic">
     <span class="sic"><xsl:apply-templates/></span>
-    <xsl:text> </xsl:text>
-    <span class="sic-mark" title="thus in the source">[sic]</span>
+    <xsl:call-template name="mark">
+      <xsl:with-param name="text" select="' [sic]'"/>
+      <xsl:with-param name="class" select="'sic-mark'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The source's reading, then the editor's correction in brackets; the
+       reading view shows the correction only. -->
+  <xsl:template match="choice[sic and corr]">
+    <span class="choice">
+      <span class="sic dipl-only"><xsl:apply-templates select="sic/node()"/></span>
+      <span class="dipl-only"><xsl:text> </xsl:text></span>
+      <span class="corr" title="editor’s correction (the source has: {normalize-space(sic)})">
+        <xsl:call-template name="mark"><xsl:with-param name="text" select="'['"/></xsl:call-template>
+        <xsl:apply-templates select="corr/node()"/>
+        <xsl:call-template name="mark"><xsl:with-param name="text" select="']'"/></xsl:call-template>
+      </span>
+    </span>
   </xsl:template>
 
   <xsl:template match="seg[@type = 'orphanNoteCall']">
@@ -108,7 +157,7 @@
     <!-- @n is shown by CSS (attr(data-n)) so it never glues to the next word;
          inside a word the bar is CSS-generated too, so the word stays whole. -->
     <xsl:variable name="in-word" select="matches($before, '\w$') and matches($after, '^\w')"/>
-    <span class="{if ($in-word) then 'pb pb-in-word' else 'pb'}" title="{$title}">
+    <span class="{if ($in-word) then 'pb pb-in-word ed-mark' else 'pb ed-mark'}" title="{$title}">
       <xsl:if test="@n"><xsl:attribute name="data-n" select="@n"/></xsl:if>
       <xsl:if test="not($in-word)">|</xsl:if>
     </span>

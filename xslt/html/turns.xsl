@@ -4,9 +4,9 @@
 
   div -> <section class="div div-{type}">; head -> h2 (h3... when nested),
   head[@type='sub'] -> <p class="subhead">; dateline/closer -> <p class>;
-  sp -> <section class="sp speaker-{who}" id="sp-N"> (N = position among all
-  sp, xsl:number level="any"), with a speaker line holding a "¶" link to
-  itself; stage -> block <p> when a child of div/sp/body, inline <span>
+  sp -> <div class="sp speaker-{who} voice-V" id="{ts:sp-anchor}"> (the
+  xml:id, else sp-N, N = position among the document's sp: common.xsl), with
+  a speaker line holding a visible link to itself ("¶ N"); stage -> block <p> when a child of div/sp/body, inline <span>
   otherwise; type="delivery" is parenthesised, a delivery stage directly
   after <speaker> is shown in the speaker line.
 -->
@@ -47,34 +47,18 @@
 
   <!-- ===== speech turns ===== -->
 
-  <!-- "sp-N": N counts every sp in the document, so ids are stable per edition. -->
-  <xsl:function name="ts:sp-number" as="xs:string">
-    <xsl:param name="sp" as="element(sp)"/>
-    <xsl:number select="$sp" level="any" count="sp"/>
-  </xsl:function>
-
-  <!-- Display name of the speaker(s): <speaker>, else persName of @who. -->
-  <xsl:function name="ts:speaker-name" as="xs:string">
-    <xsl:param name="sp" as="element(sp)"/>
-    <xsl:sequence select="if ($sp/speaker) then normalize-space(string-join($sp/speaker, ' '))
-        else string-join(tokenize($sp/@who) ! replace(., '^#', '')
-             ! normalize-space((key('person', ., root($sp))/persName, .)[1]), ', ')"/>
-  </xsl:function>
-
   <xsl:template match="sp">
-    <xsl:variable name="n" select="ts:sp-number(.)"/>
-    <xsl:variable name="ids" select="tokenize(@who) ! replace(., '^#', '')"/>
-    <xsl:variable name="voice" select="key('person', $ids[1])/ts:voice(.)"/>
-    <section id="sp-{$n}" class="{string-join(('sp', $ids ! ('speaker-' || ts:token(.)), $voice), ' ')}"
-        aria-label="Turn {$n}: {ts:speaker-name(.)}">
+    <xsl:variable name="ids" select="ts:who(.)"/>
+    <xsl:variable name="voice" select="ts:person(., ($ids, '')[1])/ts:voice(.)"/>
+    <div id="{ts:sp-anchor(.)}" class="{string-join(('sp', $ids ! ('speaker-' || ts:token(.)), $voice), ' ')}">
       <xsl:if test="not(speaker)">
         <p class="speaker">
           <span class="speaker-name generated"><xsl:value-of select="ts:speaker-name(.)"/></span>
-          <xsl:call-template name="turn-link"><xsl:with-param name="n" select="$n"/></xsl:call-template>
+          <xsl:call-template name="turn-link"><xsl:with-param name="n" select="ts:sp-number(.)"/></xsl:call-template>
         </p>
       </xsl:if>
       <xsl:apply-templates/>
-    </section>
+    </div>
   </xsl:template>
 
   <!-- "voice-1".."voice-6": a colour slot from the person's place in listPerson. -->
@@ -94,12 +78,13 @@
     </p>
   </xsl:template>
 
-  <!-- The visible link for citing one turn (print.xsl shows the number instead). -->
+  <!-- The visible link for citing one turn: "¶ N" (print.xsl shows the number only). -->
   <xsl:template name="turn-link">
     <xsl:param name="n" as="xs:string"/>
+    <xsl:variable name="anchor" select="ts:sp-anchor(ancestor-or-self::sp[1])"/>
     <xsl:text> </xsl:text>
-    <a class="turn-link" href="#sp-{$n}" title="Link to this turn (sp-{$n})"
-        aria-label="Link to turn {$n}">¶</a>
+    <a class="turn-link" href="#{$anchor}" title="Link to this turn (#{$anchor})"
+        aria-label="Link to turn {$n}"><span class="turn-icon" aria-hidden="true">¶</span><span class="turn-n"><xsl:value-of select="$n"/></span></a>
   </xsl:template>
 
   <!-- ===== stage directions ===== -->
