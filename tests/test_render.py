@@ -1,7 +1,8 @@
-"""The render stage: HTML files on disk and the WeasyPrint PDF."""
+"""The render stage: HTML files on disk and the WeasyPrint PDF (layout, options, dates)."""
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pypdf
@@ -12,11 +13,9 @@ from teiscribe.render import write_html, write_pdf
 from teiscribe.transform import Stylesheets
 
 MM = 72 / 25.4
-"""One millimetre in PDF points (the page margins are 17 mm top, 18 mm bottom)."""
+"""One millimetre in PDF points (A5 margins: 16 mm top, 17 mm bottom)."""
 TITLE = "Conversation between A.B. Ivanov and Li Wei, Moscow [Kremlin]"
 SHORT_TITLE = "Conversation between A.B. Ivanov and Li Wei"
-EDITION = Path(__file__).resolve().parents[1] / "edition" / "wcda-112080.xml"
-EDITION_SHORT_TITLE = "First Conversation between N.S. Khrushchev and Mao Zedong"
 
 
 def squash(text: str) -> str:
@@ -30,9 +29,10 @@ def print_html(request) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def pdf(print_html: bytes, tmp_path_factory) -> Path:
+def pdf(print_html: bytes, tmp_path_factory, request) -> Path:
+    sample = Path(request.config.rootpath) / "tests" / "data" / "sample.xml"
     out = tmp_path_factory.mktemp("pdf") / "sample.pdf"
-    pages = write_pdf(print_html, out, out.parent)
+    pages = write_pdf(print_html, out, out.parent, tei=sample)
     assert pages == len(pypdf.PdfReader(out).pages)
     return out
 
@@ -42,19 +42,25 @@ def reader(pdf: Path) -> pypdf.PdfReader:
     return pypdf.PdfReader(pdf)
 
 
-def test_pdf_has_title_page_then_about_then_record(reader: pypdf.PdfReader) -> None:
-    assert len(reader.pages) >= 3
-    texts = [squash(page.extract_text()) for page in reader.pages]
+def texts_of(reader: pypdf.PdfReader) -> list[str]:
+    return [squash(page.extract_text()) for page in reader.pages]
+
+
+def test_pdf_has_title_page_then_about_then_record_then_end_matter(reader: pypdf.PdfReader) -> None:
+    texts = texts_of(reader)
     assert TITLE in texts[0]
     assert "Jane Q. Translator" in texts[0] and "C.D. Petrov (present)" in texts[0]
+    assert "Licence: CC BY 4.0." in texts[0] and "Archive of Example (AE), fond 1" in texts[0]  # title-page foot
     assert "Cite this" not in texts[0] and "We received information" not in texts[0]
     assert texts[1].startswith("About this edition Source")
     assert "Cite this: Jane Q. Translator (trans.)" in texts[1] and "CC BY 4.0" in texts[1]
-    assert "FIRST TALK" not in texts[1]
-    assert texts[2].startswith("1 2 FIRST TALK")  # the turn numbers float right, drawn first
+    assert texts[2].startswith("FIRST TALK Of A.B. IVANOV with LI WEI")
+    assert "1 Li Wei. We received information from Yudin" in texts[2]  # the label runs in, numbered
+    assert texts[3] == ""  # blank verso: the end matter opens on a recto
+    assert texts[4].startswith("PARTICIPANTS") and "INDEX OF PERSONS" in texts[4]
 
 
-def test_pdf_metadata_from_html(reader: pypdf.PdfReader) -> None:
+def test_pdf_metadata_from_the_tei_header(reader: pypdf.PdfReader) -> None:
     assert reader.metadata.title == TITLE
     assert reader.metadata.author == "Jane Q. Translator"
     assert reader.trailer["/Root"]["/Lang"] == "en"
@@ -63,50 +69,56 @@ def test_pdf_metadata_from_html(reader: pypdf.PdfReader) -> None:
 
 
 def test_footnote_on_the_page_of_its_call(reader: pypdf.PdfReader) -> None:
-    texts = [squash(page.extract_text()) for page in reader.pages]
+    texts = texts_of(reader)
     note_pages = [i for i, text in enumerate(texts) if "Pavel Yudin was Soviet ambassador" in text]
     call_pages = [i for i, text in enumerate(texts) if "We received information from Yudin" in text]
     assert note_pages == call_pages == [2]
     record = texts[2]
-    # The note sits below the record text (at the foot of the page).
+    # The note sits below the record text (at the foot of the page), before the margin boxes.
     assert record.index("recorded by E. Smirnov") < record.index("Pavel Yudin was Soviet ambassador")
 
 
-def test_running_head_and_page_number_on_record_pages_only(reader: pypdf.PdfReader) -> None:
-    # Margin boxes are drawn after the page body: running head (string-set), then folio.
-    assert reader.pages[2].extract_text().endswith(f"\n{SHORT_TITLE}\n3")
-    for front in reader.pages[:2]:  # title page and "About this edition": nothing in the margins
-        height = float(front.mediabox.height)
-        assert [line for line in text_lines(front) if not 18 * MM < line[0] < height - 17 * MM] == []
+def margin_lines(page) -> list[str]:
+    """Text lines in the top margin (running head and folio) of ``page``."""
+    top = float(page.mediabox.height)
+    return [text for y, size, text in text_lines(page) if y > top - 16 * MM]
 
 
-def test_all_fonts_embedded(reader: pypdf.PdfReader) -> None:
-    seen = []
+def test_running_heads_folios_and_bare_front_matter(reader: pypdf.PdfReader) -> None:
+    assert margin_lines(reader.pages[0]) == margin_lines(reader.pages[1]) == []  # front matter
+    assert margin_lines(reader.pages[2]) == ["3"]  # the record's opening page: folio, no head
+    assert margin_lines(reader.pages[3]) == []  # blank verso
+    assert margin_lines(reader.pages[4]) == ["5"]  # the end matter opens a section: folio only
+
+
+def test_only_the_shipped_book_face_is_embedded(reader: pypdf.PdfReader) -> None:
+    seen = set()
     for page in reader.pages:
-        fonts = page["/Resources"]["/Font"]
-        for ref in fonts.values():
+        for ref in page["/Resources"]["/Font"].values():
             font = ref.get_object()
-            descriptor_owner = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
-            descriptor = descriptor_owner["/FontDescriptor"].get_object()
-            assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), font["/BaseFont"]
-            seen.append(str(font["/BaseFont"]))
-    assert any("DejaVu-Serif" in name for name in seen)
+            descendant = font["/DescendantFonts"][0].get_object()
+            assert "/FontFile2" in descendant["/FontDescriptor"], font["/BaseFont"]
+            seen.add(str(font["/BaseFont"]).split("+", 1)[1])
+    assert seen <= {"Noto-Serif", "Noto-Serif-Italic", "Noto-Serif-Bold", "Noto-Serif-Bold-Italic"}, seen
 
 
-def test_no_dates_without_source_date_epoch(print_html: bytes, tmp_path: Path, monkeypatch) -> None:
+def test_dates_are_now_without_source_date_epoch(print_html: bytes, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    out = tmp_path / "undated.pdf"
+    out = tmp_path / "dated.pdf"
     write_pdf(print_html, out, tmp_path)
     info = pypdf.PdfReader(out).metadata
-    assert "/CreationDate" not in info and "/ModDate" not in info
+    assert info["/CreationDate"] == info["/ModDate"]
+    stamped = datetime.strptime(info["/CreationDate"], "D:%Y%m%d%H%M%SZ").replace(tzinfo=timezone.utc)
+    assert abs((datetime.now(timezone.utc) - stamped).total_seconds()) < 600
 
 
-def test_source_date_epoch_gives_dates_and_identical_bytes(print_html: bytes, tmp_path: Path, monkeypatch) -> None:
+def test_source_date_epoch_gives_dates_and_identical_bytes(print_html: bytes, sample_tei: Path, tmp_path: Path,
+                                                            monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     first, second = tmp_path / "one.pdf", tmp_path / "two.pdf"
-    write_pdf(print_html, first, tmp_path)
-    write_pdf(print_html, second, tmp_path)
-    assert first.read_bytes() == second.read_bytes()  # font subsets are stamped with it too
+    write_pdf(print_html, first, tmp_path, tei=sample_tei)
+    write_pdf(print_html, second, tmp_path, tei=sample_tei)
+    assert first.read_bytes() == second.read_bytes()  # font subsets, XMP ids and the attachment too
     info = pypdf.PdfReader(first).metadata
     assert info["/CreationDate"] == info["/ModDate"] == "D:20231114221320Z"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
@@ -115,11 +127,51 @@ def test_source_date_epoch_gives_dates_and_identical_bytes(print_html: bytes, tm
     assert not (tmp_path / "never.pdf").exists()
 
 
-def test_a4_page_size(sample_tei: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("size", "points"), [
+    ("A4", (595.3, 841.9)), ("a5", (419.5, 595.3)), ("B5", (498.9, 708.7)),
+    ("letter", (612.0, 792.0)), ("trade", (432.0, 648.0)), ("royal", (442.2, 663.3)),
+])
+def test_page_sizes(print_html: bytes, tmp_path: Path, size: str, points: tuple[float, float]) -> None:
+    out = tmp_path / f"{size}.pdf"
+    write_pdf(print_html, out, tmp_path, page_size=size, variant="plain")
+    page = pypdf.PdfReader(out).pages[2]
+    assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(points, abs=0.1)
+    assert "We received information from Yudin" in squash(page.extract_text())
+
+
+def test_stylesheet_page_size_is_kept(sample_tei: Path, tmp_path: Path) -> None:
     out = tmp_path / "a4.pdf"
-    write_pdf(Stylesheets().to_print_html(sample_tei, page_size="A4"), out, tmp_path)
+    write_pdf(Stylesheets().to_print_html(sample_tei, page_size="A4"), out, tmp_path, variant="plain")
     box = pypdf.PdfReader(out).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def boxes(page) -> dict[str, tuple[float, ...]]:
+    return {name: tuple(round(float(v) / MM, 1) for v in page[name]) for name in ("/MediaBox", "/TrimBox", "/BleedBox")}
+
+
+def test_bleed_and_crop_marks(print_html: bytes, tmp_path: Path) -> None:
+    bled, marked = tmp_path / "bleed.pdf", tmp_path / "marks.pdf"
+    write_pdf(print_html, bled, tmp_path, bleed_mm=3)
+    write_pdf(print_html, marked, tmp_path, bleed_mm=3, crop_marks=True)
+    page = boxes(pypdf.PdfReader(bled).pages[0])
+    assert page["/TrimBox"][2] - page["/TrimBox"][0] == pytest.approx(148, abs=0.1)  # A5 trim
+    assert page["/MediaBox"] == page["/BleedBox"]
+    assert page["/BleedBox"][0] == pytest.approx(page["/TrimBox"][0] - 3, abs=0.1)
+    page = boxes(pypdf.PdfReader(marked).pages[0])
+    assert page["/TrimBox"][0] - page["/MediaBox"][0] == pytest.approx(9, abs=0.1)  # room for the marks
+    assert page["/TrimBox"][0] - page["/BleedBox"][0] == pytest.approx(3, abs=0.1)
+    assert page["/MediaBox"][3] - page["/MediaBox"][1] == pytest.approx(210 + 18, abs=0.1)
+
+
+def test_bad_print_options_are_usage_errors(print_html: bytes, tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="page size must be one of A5, A4, B5, letter, trade, royal"):
+        write_pdf(print_html, tmp_path / "x.pdf", tmp_path, page_size="A3")
+    with pytest.raises(UsageError, match="bleed"):
+        write_pdf(print_html, tmp_path / "x.pdf", tmp_path, bleed_mm=-1)
+    with pytest.raises(UsageError, match="PDF variant"):
+        write_pdf(print_html, tmp_path / "x.pdf", tmp_path, variant="pdf/x-4")
+    assert not (tmp_path / "x.pdf").exists()
 
 
 def test_write_html_puts_css_beside_the_page(sample_tei: Path, tmp_path: Path) -> None:
@@ -149,15 +201,12 @@ def test_footnotes_stay_with_their_calls_over_many_pages(sample_tei: Path, tmp_p
     tei = tmp_path / "long.xml"
     tei.write_text(source[:start] + "".join(blocks) + source[end:], "utf-8")
     out = tmp_path / "long.pdf"
-    pages = write_pdf(Stylesheets().to_print_html(tei), out, tmp_path)
+    pages = write_pdf(Stylesheets().to_print_html(tei), out, tmp_path, tei=tei)
     assert pages >= 10
-    texts = [squash(page.extract_text()) for page in pypdf.PdfReader(out).pages]
+    texts = texts_of(pypdf.PdfReader(out))
     assert sum(t.count("Pavel Yudin was Soviet ambassador") for t in texts) == 16
     for number, text in enumerate(texts, 1):
         assert text.count("noted information from Yudin") == text.count("Pavel Yudin was Soviet ambassador"), number
-
-
-# ---- the real edition on A5 -----------------------------------------------------
 
 
 def text_lines(page) -> list[tuple[float, float, str]]:
@@ -172,83 +221,11 @@ def text_lines(page) -> list[tuple[float, float, str]]:
     def visit(text, cm, tm, font, size):
         if text.strip():
             y = round(tm[5] * cm[3] + cm[5], 1)
-            runs.setdefault(y, []).append((tm[4], text))
+            runs.setdefault(y, []).append((tm[4] * cm[0] + cm[4], text))
             sizes[y] = max(sizes.get(y, 0), round(size * tm[3] * cm[3], 2))
 
     page.extract_text(visitor_text=visit)
-    # A run's x is where its text object starts; runs of one object keep their drawing order.
     return [
-        (y, sizes[y], squash("".join(text for _, text in sorted(runs[y], key=lambda run: run[0]))))
+        (y, sizes[y], squash(" ".join(text for _, text in sorted(runs[y], key=lambda run: run[0]))))
         for y in sorted(runs, reverse=True)
     ]
-
-
-@pytest.fixture(scope="module")
-def edition_pages(tmp_path_factory) -> list:
-    out = tmp_path_factory.mktemp("edition") / "wcda-112080.pdf"
-    pages = write_pdf(Stylesheets().to_print_html(EDITION), out, out.parent)
-    reader = pypdf.PdfReader(out)
-    assert len(reader.pages) == pages
-    return list(reader.pages)
-
-
-def test_edition_title_page_fits_one_page(edition_pages: list) -> None:
-    texts = [squash(page.extract_text()) for page in edition_pages]
-    title, about = texts[0], texts[1]
-    assert title.startswith("First Conversation between N.S. Khrushchev and Mao Zedong, Hall of Huaizhentan [Beijing]")
-    assert title.endswith("TRANSLATOR Vladislav M. Zubok")  # no folio, no running head
-    assert "Deng Xiaoping (speaker, present)" in title and "A. Filev (recorder)" in title
-    assert "participant)" not in title
-    # "About this edition" overleaf holds the source, the whole citation and the licence ...
-    assert about.startswith("About this edition Source “First Conversation")
-    cite = (
-        "Cite this: Vladislav M. Zubok (trans.), “First Conversation between N.S. Khrushchev and Mao Zedong, "
-        "Hall of Huaizhentan [Beijing],” July 31, 1958, Archive of the President of the Russian Federation (APRF), "
-        "fond 52, opis 1, delo 498, ll. 44-477; copy: Dmitry Volkogonov Collection, Manuscript Division, Library "
-        "of Congress. TEI P5 edition wcda-112080, from the text at http://digitalarchive.wilsoncenter.org/document/112080."
-    )
-    assert cite in about
-    assert "The licence of this edition is not set" in about
-    assert ". ," not in about and "Library of Congress. ," not in about
-    # ... and nothing of the front matter runs on to the record's first page.
-    assert texts[2].split("FIRST TALK")[0].replace(" ", "").isdigit()
-    for text in texts[2:]:
-        assert "Cite this" not in text and "licence" not in text and "Archival reference" not in text
-
-
-def test_edition_running_head_is_one_short_line(edition_pages: list) -> None:
-    for number, page in enumerate(edition_pages[2:], 3):
-        top = float(page.mediabox.height)
-        head = [text for y, size, text in text_lines(page) if y > top - 17 * MM]  # in the top margin
-        assert head == [EDITION_SHORT_TITLE], number
-
-
-def test_edition_closer_shares_the_last_page_with_the_last_turn(edition_pages: list) -> None:
-    last = squash(edition_pages[-1].extract_text())
-    assert "Yes, we met with him in Bulgaria and in the GDR." in last
-    assert "This was the end of the meeting." in last
-    assert "The conversation was recorded by N. Fedorenko and A. Filev." in last
-    assert last.index("Bulgaria") < last.index("end of the meeting") < last.index("recorded by")
-
-
-def test_edition_no_speaker_label_ends_a_page(edition_pages: list) -> None:
-    speakers = {"mao zedong", "n.s. khrushchev", "deng xiaoping", "b.n. ponomarev"}
-    checked = 0
-    for number, page in enumerate(edition_pages[2:], 3):
-        top = float(page.mediabox.height)
-        body = [(y, size, text) for y, size, text in text_lines(page)
-                if 18 * MM < y < top - 17 * MM  # inside the page margins
-                and size >= 8.5]  # record text (9pt) and speaker labels (8.5pt); notes are 7pt
-        assert body, number
-        assert body[-1][2].lower() not in speakers, (number, body[-1])
-        checked += 1
-    assert checked >= 30
-
-
-def test_edition_footnotes_on_the_page_of_their_calls(edition_pages: list) -> None:
-    texts = [squash(page.extract_text()) for page in edition_pages]
-    pairs = {"from Yudin": "Pavel Yudin was Soviet ambassador", "conversations with you": "For Chinese records",
-             "Vostoke": "Reference to the Lebanon Crisis", "ambassador is absent": "This was stipulated"}
-    for call, note in pairs.items():
-        note_pages = {i for i, text in enumerate(texts) if note in text}
-        assert note_pages and note_pages <= {i for i, text in enumerate(texts) if call in text}, (call, note)

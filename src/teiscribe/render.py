@@ -3,17 +3,27 @@
 * :func:`write_html` writes the page atomically and puts ``edition.css``
   beside it (the page links it by the relative href ``edition.css``).
 * :func:`write_pdf` lays out the print HTML with WeasyPrint (CSS paged
-  media: A5/A4 pages, footnotes, running heads) and writes the PDF
-  atomically. WeasyPrint subsets and embeds every font used (the print CSS
-  asks for DejaVu Serif/Sans). The PDF title, author and language come from
-  the HTML ``<title>``, ``<meta name="author">`` and ``<html lang>``.
+  media: footnotes, running heads, end-matter page references) and writes an
+  archival PDF atomically:
 
-Reproducibility: WeasyPrint itself ignores ``SOURCE_DATE_EPOCH`` and writes
-no creation/modification date unless asked. When ``SOURCE_DATE_EPOCH`` is set
-(reproducible-builds.org) :func:`write_pdf` writes that instant as both PDF
-dates; fontTools (WeasyPrint's font subsetter when HarfBuzz-Subset is absent)
-also stamps the embedded subsets with it, so the PDF is then byte-identical
-from run to run. Without it the subsets carry the current time.
+  ``variant="pdfa"`` (default)
+      PDF/A-3b (ISO 19005-3): fonts embedded and subset, sRGB output intent,
+      XMP from the TEI header, the TEI source attached as an associated file
+      (``/AFRelationship /Source``, ``application/tei+xml``) when ``tei`` is given.
+  ``variant="pdfua"``
+      the same, tagged (structure tree, ``/Lang``, ``DisplayDocTitle``) and
+      claiming PDF/UA-1 (ISO 14289-1) besides PDF/A-3b.
+  ``variant="plain"``
+      no archival claim, no tags (drafts; the TEI is still attached).
+
+  Print options: ``page_size`` (see :mod:`teiscribe.pagesetup`), ``bleed_mm``
+  and ``crop_marks``. With ``tei``, :func:`teiscribe.fonts.preflight` runs
+  first and a character no font can draw stops the PDF (``FONT001``).
+
+Reproducibility: with ``SOURCE_DATE_EPOCH`` set (reproducible-builds.org) every
+date in the PDF (Info, XMP, the attachment's ``ModDate``) is that instant and
+fontTools stamps the font subsets with it, so the bytes are identical from
+run to run; otherwise the dates are the current time.
 """
 
 from __future__ import annotations
@@ -30,6 +40,9 @@ from teiscribe.xmlio import atomic_write
 
 _LOG = logging.getLogger(__name__)
 
+PDF_VARIANTS = ("pdfa", "pdfua", "plain")
+"""Accepted ``variant`` values of :func:`write_pdf` (``pdfa`` is the default)."""
+
 
 def write_html(html: bytes, out: Path) -> Path:
     """Write the HTML page ``html`` (UTF-8 bytes) to ``out`` atomically.
@@ -45,27 +58,62 @@ def write_html(html: bytes, out: Path) -> Path:
     return css
 
 
-def write_pdf(print_html: bytes, out: Path, base_url: Path) -> int:
+def write_pdf(
+    print_html: bytes,
+    out: Path,
+    base_url: Path,
+    *,
+    tei: Path | None = None,
+    variant: str = "pdfa",
+    page_size: str | None = None,
+    bleed_mm: float = 0.0,
+    crop_marks: bool = False,
+) -> int:
     """Render ``print_html`` (UTF-8 bytes from ``to_print_html``) to the PDF ``out``.
 
     ``base_url`` is the folder (or file) against which relative URLs in the
-    HTML resolve. The PDF is written atomically. Returns the number of
-    pages. Raises :class:`~teiscribe.errors.UsageError` for a malformed
-    ``SOURCE_DATE_EPOCH``, :class:`~teiscribe.errors.InputError` when
-    WeasyPrint cannot lay out the document, ``OSError`` when writing fails.
+    HTML resolve. ``tei`` is the TEI file the HTML was made from: its header
+    gives the XMP metadata and it is embedded as the PDF's source (without
+    it the metadata come from the HTML and nothing is attached). ``variant``
+    is one of :data:`PDF_VARIANTS`; ``page_size`` a name of
+    :data:`teiscribe.pagesetup.PAGE_SIZES` (``None``: the stylesheet's);
+    ``bleed_mm`` the bleed in millimetres; ``crop_marks`` draws crop marks.
+    The PDF is written atomically. Returns the number of pages.
+
+    Raises :class:`~teiscribe.errors.UsageError` for a bad option or a
+    malformed ``SOURCE_DATE_EPOCH``, :class:`~teiscribe.errors.InputError`
+    when a character has no glyph (``FONT001``) or WeasyPrint cannot lay out
+    the document, ``OSError`` when writing fails.
     """
     from weasyprint import HTML  # imported lazily: loading it takes ~0.5 s
+    from weasyprint.text.fonts import FontConfiguration
 
+    from teiscribe import endmatter, pagesetup, wpfix
+
+    wpfix.apply()  # footnotes stay on the page of their call
+
+    if variant not in PDF_VARIANTS:
+        raise UsageError(f"PDF variant must be one of {', '.join(PDF_VARIANTS)}, not {variant!r}")
     out = Path(out)
+    html = print_html.decode("utf-8")
+    if page_size or bleed_mm or crop_marks:
+        css = pagesetup.page_css(page_size or _stylesheet_size(html), bleed_mm=bleed_mm, crop_marks=crop_marks)
+        html = html.replace("</head>", f"<style>{css}</style></head>", 1)
+    finisher = _finisher(html, tei, variant, bleed_mm)
     base = Path(base_url).resolve()
     base_uri = base.as_uri() + ("/" if base.is_dir() else "")
-    created = _source_date()
+    fonts = FontConfiguration()
+
+    def render(text: str):
+        return HTML(string=text, base_url=base_uri).render(font_config=fonts)
+
+    options = {"pdf_variant": None if variant == "plain" else "pdf/a-3b", "pdf_tags": variant == "pdfua",
+               "pdf_identifier": True}
     try:
-        document = HTML(string=print_html.decode("utf-8"), base_url=base_uri).render()
-        if created:
-            document.metadata.created = created
-            document.metadata.modified = created
-        data = document.write_pdf()
+        document = render(html)
+        if endmatter.has_page_refs(html):
+            document = endmatter.repaginate(document, html, render)
+        data = document.write_pdf(finisher=finisher, **options)
     except (ValueError, TypeError, LookupError) as exc:
         raise InputError(f"cannot render the PDF: {exc}", location_of(out)) from None
     atomic_write(out, data)
@@ -73,13 +121,56 @@ def write_pdf(print_html: bytes, out: Path, base_url: Path) -> int:
     return len(document.pages)
 
 
-def _source_date() -> str | None:
-    """``SOURCE_DATE_EPOCH`` as a W3C date-time (UTC), or ``None`` when unset."""
+def _finisher(html: str, tei: Path | None, variant: str, bleed_mm: float):
+    """The :class:`teiscribe.pdfa.Finisher` for this PDF (runs the glyph preflight first)."""
+    from teiscribe import fonts, xmp
+    from teiscribe.pdfa import Finisher
+    from teiscribe.xmlio import parse_xml
+
+    date = _source_date() or datetime.now(timezone.utc).replace(microsecond=0)
+    if tei is None:
+        meta = xmp.PdfMetadata(title=_html_title(html), language=_html_lang(html))
+        source = None
+    else:
+        tei = Path(tei)
+        problems = [m for m in fonts.preflight(tei) if m.severity == "error"]
+        if problems:
+            more = f" (and {len(problems) - 1} more characters)" if len(problems) > 1 else ""
+            raise InputError(problems[0].text + more, problems[0].location, code="FONT001")
+        meta = xmp.from_tei(parse_xml(tei).getroot())
+        source = tei.read_bytes()
+    return Finisher(meta, date, source=source, source_name=tei.name if tei else "source.xml",
+                    pdfa=None if variant == "plain" else (3, "B"), pdfua=1 if variant == "pdfua" else None,
+                    bleed_mm=bleed_mm)
+
+
+def _stylesheet_size(html: str) -> str:
+    """The page size print.xsl wrote (``@page { size: A4; }``), else ``A5``."""
+    marker = "@page { size: "
+    start = html.find(marker)
+    return html[start + len(marker):html.find(";", start)].strip() if start >= 0 else "A5"
+
+
+def _html_title(html: str) -> str:
+    start = html.find("<title>")
+    if start < 0:
+        return ""
+    from html import unescape
+
+    return unescape(html[start + 7:html.find("</title>", start)]).strip()
+
+
+def _html_lang(html: str) -> str:
+    start = html.find('<html lang="')
+    return html[start + 12:html.find('"', start + 12)] if start >= 0 else "en"
+
+
+def _source_date() -> datetime | None:
+    """``SOURCE_DATE_EPOCH`` as an aware UTC datetime, or ``None`` when unset."""
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not raw:
         return None
     try:
-        instant = datetime.fromtimestamp(int(raw), tz=timezone.utc)
+        return datetime.fromtimestamp(int(raw), tz=timezone.utc)
     except (ValueError, OverflowError, OSError):
         raise UsageError(f"SOURCE_DATE_EPOCH must be a count of seconds, not {raw!r}") from None
-    return instant.strftime("%Y-%m-%dT%H:%M:%SZ")
