@@ -34,6 +34,7 @@
   <xsl:param name="site-title" as="xs:string" select="'Digital edition'"/>
 
   <xsl:template name="head-assets">
+    <link rel="icon" href="data:,"/><!-- no favicon: no request for one -->
     <link rel="stylesheet" href="{$css-href}"/>
     <xsl:if test="$js-href">
       <script src="{$js-href}" defer=""></script>

@@ -158,10 +158,12 @@
 
   <!-- ===== search ===== -->
 
-  <!-- The running text of $el, one line: notes and speaker labels left out. -->
+  <!-- The running text of $el, one line: notes inside it and speaker labels left out;
+       a correction (choice/corr) is a word apart from the source's reading. -->
   <xsl:function name="ts:plain-text" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="normalize-space(string-join($el//text()[not(ancestor::note | ancestor::speaker)]))"/>
+    <xsl:sequence select="normalize-space(string-join($el//text()[not((ancestor::note except $el) | ancestor::speaker)]
+        ! (if (parent::corr[parent::choice] and not(preceding-sibling::node())) then ' ' || . else string(.))))"/>
   </xsl:function>
 
   <xsl:function name="ts:snippet" as="xs:string">

@@ -104,7 +104,10 @@
         var end = at + word.length;
         var startsWord = at === 0 || !/[\p{L}\p{N}]/u.test(folded[at - 1]);
         var endsWord = end >= folded.length || !/[\p{L}\p{N}]/u.test(folded[end]);
-        if (startsWord && (endsWord || last)) { matches.push([origin[at], origin[end]]); }
+        if (startsWord && (endsWord || last)) {
+          while (end < folded.length && /[\p{L}\p{N}]/u.test(folded[end])) { end += 1; }  // the whole word
+          matches.push([origin[at], origin[end]]);
+        }
         at = end;
       }
     });

@@ -88,9 +88,9 @@
       <div class="record-tools">
         <xsl:call-template name="view-switch"/>
       </div>
-      <article class="record" id="record">
+      <div class="record" id="record">
         <xsl:apply-templates select="/TEI/text"/>
-      </article>
+      </div>
       <xsl:call-template name="endnotes"/>
       <xsl:call-template name="note-popovers"/>
     </main>

@@ -75,7 +75,7 @@
 
   <xsl:template match="note" mode="endnote">
     <xsl:variable name="key" select="ts:note-key(.)"/>
-    <li id="note-{$key}" role="doc-endnote">
+    <li id="note-{$key}">
       <span class="note-label"><xsl:value-of select="ts:note-label(.)"/>.</span>
       <xsl:text> </xsl:text>
       <xsl:apply-templates/>

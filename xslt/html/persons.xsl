@@ -39,7 +39,7 @@
     </p>
     <ul class="person-list">
       <xsl:for-each select="$people">
-        <xsl:sort select="lower-case(?name)" lang="en"/>
+        <xsl:sort select="lower-case(replace(?name, '\W', ''))"/>
         <xsl:call-template name="person-entry">
           <xsl:with-param name="id" select="?id"/>
           <xsl:with-param name="name" select="?name"/>
