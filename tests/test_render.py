@@ -106,8 +106,13 @@ def test_dates_are_now_without_source_date_epoch(print_html: bytes, tmp_path: Pa
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     out = tmp_path / "dated.pdf"
     write_pdf(print_html, out, tmp_path)
-    info = pypdf.PdfReader(out).metadata
+    reader = pypdf.PdfReader(out)
+    info = reader.metadata
     assert info["/CreationDate"] == info["/ModDate"]
+    # Without the TEI the metadata come from the HTML head, and nothing is attached.
+    assert (info["/Title"], info["/Author"], info["/Subject"]) == (TITLE, "Jane Q. Translator",
+                                                                  "Ivanov and Li discuss things.")
+    assert "/AF" not in reader.trailer["/Root"]
     stamped = datetime.strptime(info["/CreationDate"], "D:%Y%m%d%H%M%SZ").replace(tzinfo=timezone.utc)
     assert abs((datetime.now(timezone.utc) - stamped).total_seconds()) < 600
 

@@ -129,7 +129,7 @@ def _finisher(html: str, tei: Path | None, variant: str, bleed_mm: float):
 
     date = _source_date() or datetime.now(timezone.utc).replace(microsecond=0)
     if tei is None:
-        meta = xmp.PdfMetadata(title=_html_title(html), language=_html_lang(html))
+        meta = _html_metadata(html)
         source = None
     else:
         tei = Path(tei)
@@ -151,18 +151,19 @@ def _stylesheet_size(html: str) -> str:
     return html[start + len(marker):html.find(";", start)].strip() if start >= 0 else "A5"
 
 
-def _html_title(html: str) -> str:
-    start = html.find("<title>")
-    if start < 0:
-        return ""
-    from html import unescape
+def _html_metadata(html: str):
+    """:class:`teiscribe.xmp.PdfMetadata` from the print HTML's head (no TEI at hand)."""
+    from lxml import html as lxml_html
 
-    return unescape(html[start + 7:html.find("</title>", start)]).strip()
+    from teiscribe.xmp import PdfMetadata
 
-
-def _html_lang(html: str) -> str:
-    start = html.find('<html lang="')
-    return html[start + 12:html.find('"', start + 12)] if start >= 0 else "en"
+    head = lxml_html.document_fromstring(html).find("head")
+    meta = {name: [m.get("content", "") for m in head.iterfind(f"meta[@name='{name}']")]
+            for name in ("author", "description")}
+    return PdfMetadata(title=" ".join((head.findtext("title") or "").split()),
+                       creators=tuple(a for a in meta["author"] if a),
+                       description=next(iter(meta["description"]), ""),
+                       language=head.getparent().get("lang") or "en")
 
 
 def _source_date() -> datetime | None:
