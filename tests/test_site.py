@@ -262,3 +262,36 @@ def test_pages_are_valid_html5(site: dict) -> None:
     messages = json.loads(run.stderr or '{"messages": []}')["messages"]
     problems = [f"{Path(unquote(m.get('url', ''))).name}:{m.get('lastLine')}: {m['message']}" for m in messages]
     assert problems == [] and run.returncode == 0, "\n".join(problems[:20])
+
+
+def comparable(text: str) -> str:
+    """``text`` with brackets, parentheses and bars dropped and white space collapsed."""
+    return " ".join(re.sub(r"[\[\]()|]", "", text).split())
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in site_sources()])
+def test_text_and_the_spaces_around_inline_elements_match_the_tei(site: dict, stem: str) -> None:
+    """The reading text of the page is the TEI text, space for space: nothing
+    glued to or dropped around foreign, supplied, note calls, sic, pb... The
+    page adds only brackets and parentheses (dropped on both sides here) and
+    its apparatus: turn links, note calls and popovers, editorial marks."""
+    tei = etree.parse(str(site["out"] / f"{stem}.xml"))
+    for drop in tei.xpath("//t:text//t:note | //t:text//t:choice/t:sic", namespaces=NS):
+        drop.getparent().remove(drop) if drop.tail is None else _remove_keeping_tail(drop)
+    expected = comparable("".join(tei.find(".//t:text", NS).itertext()))
+    record = lxml.html.fromstring(lxml.html.tostring(page(site, f"{stem}.html").find_class("record")[0]))
+    for cls in ("note-call", "turn-link", "ed-mark", "generated"):
+        for element in record.find_class(cls):
+            element.drop_tree()
+    for element in record.xpath(".//*[@class='choice']/*[contains(@class, 'dipl-only')]"):
+        element.drop_tree()  # the source's reading (dropped from the TEI too)
+    assert comparable(record.text_content()) == expected
+
+
+def _remove_keeping_tail(element) -> None:
+    parent, previous = element.getparent(), element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + element.tail
+    else:
+        parent.text = (parent.text or "") + element.tail
+    parent.remove(element)

@@ -106,3 +106,12 @@ def test_download_links(server, open_page) -> None:
         href = page.get_attribute(f".downloads a:text-is('{name}')", "href")
         response = page.request.get(server + href)
         assert response.ok and kind in response.headers["content-type"], (name, href)
+
+
+def test_browser_print_shows_the_text_without_the_controls(server, open_page) -> None:
+    page = open_page(server + "sample.html")
+    page.emulate_media(media="print")
+    for hidden in (".site-header", ".record-tools", ".downloads", ".turn-link", ".note-popovers"):
+        assert not page.is_visible(hidden), hidden
+    assert page.is_visible(".record") and page.is_visible(".notes")
+    assert page.pdf(format="A5")[:5] == b"%PDF-"

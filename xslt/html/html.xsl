@@ -37,9 +37,8 @@
   <xsl:include href="turns.xsl"/>
   <xsl:include href="phrases.xsl"/>
   <xsl:include href="notes.xsl"/>
-  <!-- The JSON-LD module is maintained with the deposit crosswalks; the page
-       is complete without it (use-when: a checkout that lacks it still works). -->
-  <xsl:include href="../crosswalk/schema-org.xsl" use-when="doc-available('../crosswalk/schema-org.xsl')"/>
+  <!-- The JSON-LD module is maintained with the deposit crosswalks (cw: names only). -->
+  <xsl:include href="../crosswalk/schema-org.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
       include-content-type="no"/>
@@ -73,7 +72,7 @@
     <title><xsl:value-of select="string-join((ts:title(.), $site-title[$site]), ' · ')"/></title>
     <xsl:call-template name="meta-tags"/>
     <xsl:call-template name="head-assets"/>
-    <xsl:call-template name="cw:json-ld-script" use-when="doc-available('../crosswalk/schema-org.xsl')"/>
+    <xsl:call-template name="cw:json-ld-script"/>
   </xsl:template>
 
   <xsl:template name="html-body">
