@@ -295,3 +295,21 @@ def _remove_keeping_tail(element) -> None:
     else:
         parent.text = (parent.text or "") + element.tail
     parent.remove(element)
+
+
+def test_build_writes_the_site_for_the_seed(tmp_path: Path) -> None:
+    """``build()`` renders each document, then the site pages listing them."""
+    from teiscribe.build import build
+    from teiscribe.config import EditionConfig
+
+    outcomes = build([ROOT / "seeds"], tmp_path, EditionConfig(publisher="Seed Edition"), pdf=False)
+    html = tmp_path / "html"
+    assert [o.html for o in outcomes] == [html / "wcda-112080.html"]
+    assert sorted(p.name for p in html.iterdir()) == [
+        "edition.css", "edition.js", "index.html", "persons.html", "search-index.js", "search.html",
+        "wcda-112080.html"]
+    index = lxml.html.parse(str(html / "index.html")).getroot()
+    assert index.xpath("//h2/a/@href") == ["wcda-112080.html"]
+    assert index.find_class("site-title")[0].text == "Seed Edition"
+    doc = lxml.html.parse(str(html / "wcda-112080.html")).getroot()
+    assert doc.xpath("//nav[@class='downloads']/a/@href") == ["../wcda-112080.xml"]  # no PDF asked for

@@ -48,6 +48,10 @@
     </xsl:if>
     <xsl:call-template name="meta-list"/>
     <p class="cite" id="cite"><strong>Cite this: </strong><xsl:call-template name="cite-this"/></p>
+    <xsl:for-each select="(/TEI/text//sp)[1]">
+      <p class="cite-turn">To cite one turn, use its ¶ link: the address of this page followed by the
+        turn’s anchor, e.g. <code>#<xsl:value-of select="ts:sp-anchor(.)"/></code>.</p>
+    </xsl:for-each>
     <xsl:if test="$tei-href or $pdf-href">
       <nav class="downloads" aria-label="Downloads">
         <xsl:if test="$tei-href">
