@@ -212,6 +212,17 @@ def test_every_word_of_the_tei_body_is_in_the_pdf(reader: pypdf.PdfReader) -> No
     assert sorted(tei_words - pdf_words) == []
 
 
+def test_hyphenation_follows_the_language_of_each_passage(reader: pypdf.PdfReader) -> None:
+    """English words break at line ends (U+2010 is WeasyPrint's automatic hyphen);
+    transliterated Russian (``lang="ru-Latn"``) is never broken by English rules."""
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    broken = {a + b for a, b in re.findall(r"(\w+)\u2010\n(\w+)", text)}
+    foreign = {w for f in etree.parse(str(EDITION)).iterfind(".//t:foreign", TEI)
+               for w in re.findall(r"\w+", "".join(f.itertext()))}
+    assert len(broken) > 20
+    assert not broken & foreign, broken & foreign
+
+
 def test_every_footnote_on_the_page_of_its_call(pages: list[str]) -> None:
     flat = [alnum(page) for page in pages]
     notes = etree.parse(str(EDITION)).findall(".//t:text//t:note", TEI)

@@ -52,6 +52,10 @@ def test_pdfua_variant_is_tagged_with_language_and_title(sample_html, tmp_path: 
         == ["http://www.aiim.org/pdfua/ns/id/"]
     assert xmp_values(xmp, "dc:title") == [reader.metadata.title]
     assert "/AF" in root
+    # Every link is tagged and says where it goes (the index's page numbers go to turns).
+    links = [a.get_object() for page in reader.pages for a in page.get("/Annots", [])]
+    assert links and all("/StructParent" in a and a["/Contents"] for a in links)
+    assert {a["/Contents"] for a in links if "/Dest" in a} == {"Turn 1", "Turn 2", "A mention of this person"}
 
 
 def test_default_variant_is_untagged_pdfa(sample_html, tmp_path: Path) -> None:

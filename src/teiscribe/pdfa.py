@@ -78,6 +78,7 @@ class Finisher:
         self._output_intent(pdf)
         if self.pdfua:
             pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
+            self._link_descriptions(pdf)
         if self.bleed_mm:
             self._bleed_boxes(pdf)
 
@@ -153,6 +154,18 @@ class Finisher:
             intent["OutputConditionIdentifier"] = pydyf.String("sRGB IEC61966-2.1")
             intent["Info"] = pydyf.String("sRGB IEC61966-2.1")
             intent["RegistryName"] = pydyf.String("http://www.color.org")
+
+    @staticmethod
+    def _link_descriptions(pdf: pydyf.PDF) -> None:
+        """Readable ``/Contents`` for links inside the document (ISO 14289-1, 7.18.5):
+        WeasyPrint uses the anchor name ("sp-12"); this says where the link goes."""
+        for obj in pdf.objects:
+            if isinstance(obj, dict) and obj.get("Subtype") == "/Link" and "Dest" in obj:
+                dest = obj["Dest"]
+                anchor = str(getattr(dest, "string", dest)).strip("()")
+                kind, _, number = anchor.partition("-")
+                text = {"sp": f"Turn {number}", "pn": "A mention of this person"}.get(kind, f"Go to {anchor}")
+                obj["Contents"] = pydyf.String(text)
 
     def _bleed_boxes(self, pdf: pydyf.PDF) -> None:
         bleed = self.bleed_mm * MM
