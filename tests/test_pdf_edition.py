@@ -223,6 +223,15 @@ def test_hyphenation_follows_the_language_of_each_passage(reader: pypdf.PdfReade
     assert not broken & foreign, broken & foreign
 
 
+def test_typographic_quotes_and_dashes_in_the_record(pages: list[str]) -> None:
+    record = " ".join(pages[2:-1])
+    assert '"' not in record and "--" not in record and "'" not in record
+    assert "Stalin’s death" in record
+    assert "I asked: “The issue is clear for you.” He said: “Clear.”" in record
+    assert "this—it was" in record
+    assert "Stalin's death" in EDITION.read_text("utf-8")  # the TEI keeps the source's characters
+
+
 def test_every_footnote_on_the_page_of_its_call(pages: list[str]) -> None:
     flat = [alnum(page) for page in pages]
     notes = etree.parse(str(EDITION)).findall(".//t:text//t:note", TEI)

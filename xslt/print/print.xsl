@@ -129,6 +129,8 @@
       <xsl:value-of select="$ts:hdr/encodingDesc/appInfo/application[1] ! (' by ' || normalize-space(label) || ' ' || @version)"/>
       <xsl:text>.</xsl:text>
     </p>
+    <p class="typography">Straight quotation marks and double hyphens of the source are printed as
+      typographic quotation marks and dashes.</p>
   </xsl:template>
 
   <!-- ===== the record ===== -->
@@ -216,6 +218,31 @@
     <span class="note-p"><xsl:apply-templates/></span>
     <xsl:if test="following-sibling::p"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
+
+  <!-- Typography of the record: the source's straight quotes and double hyphens are
+       printed as curly quotes and an em dash (the TEI keeps them as written; the
+       imprint says so). A quote at the start of a text node is opening when the
+       text before it (another node) ends in a space, a bracket or nothing. -->
+  <xsl:template match="text//text()">
+    <xsl:variable name="opening" as="xs:boolean" select="matches(., '^[&quot;'']')
+        and matches(string(preceding::text()[1]), '(^|[\s(\[—“‘])$')"/>
+    <xsl:value-of select="ts:typeset(., $opening)"/>
+  </xsl:template>
+
+  <xsl:function name="ts:typeset" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="opening" as="xs:boolean"/>
+    <xsl:variable name="q" select="'&quot;'"/>
+    <xsl:variable name="a" select="&quot;'&quot;"/>
+    <!-- A space before the node makes a quote at its start opening, a letter closing. -->
+    <xsl:variable name="out" select="(if ($opening) then ' ' else 'x') || $s
+        => replace('--', '—')
+        => replace('([\s(\[—])' || $q, '$1“')
+        => replace($q, '”')
+        => replace('([\s(\[—“])' || $a || '(\w)', '$1‘$2')
+        => replace($a, '’')"/>
+    <xsl:sequence select="substring($out, 2)"/>
+  </xsl:function>
 
   <!-- ===== end matter: participants and the index of persons ===== -->
 
