@@ -33,7 +33,7 @@ def configure_parser(parser) -> None:
     parser.add_argument("--fail-on", choices=["warning", "error"], default="error",
                         help="lowest severity that makes the run fail (default error)")
     parser.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
-                        help="parallel worker processes (default: all cores)")
+                        help="parallel worker processes (default: all cores; 1 for RELAX NG-only runs under 2000 files)")
     parser.add_argument("--max-size", type=int, default=MAX_XML_BYTES, metavar="BYTES",
                         help=f"largest file accepted (default {MAX_XML_BYTES})")
     parser.add_argument("--svrl", type=Path, metavar="DIR", help="also write each Schematron SVRL report to DIR")
@@ -99,7 +99,7 @@ def run_command(args) -> int:
                       str(args.svrl) if args.svrl else None, used)
     update, bar = _progress(len(files), args.quiet)
     try:
-        results = run(files, options, args.jobs or default_jobs(), update)
+        results = run(files, options, args.jobs or default_jobs(options, len(files)), update)
     finally:
         if bar is not None:
             bar.close()

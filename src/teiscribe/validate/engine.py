@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -187,7 +188,19 @@ def run(paths: list[Path], options: Options, jobs: int = 1, progress=None) -> li
     by_path: dict[str, FileResult] = {}
     context = multiprocessing.get_context("spawn")
     chunk = max(1, min(16, len(paths) // (jobs * 4)))
-    with context.Pool(jobs, _init_worker, (options,)) as pool:
+    # Workers need only this module: keep spawn from re-running the caller's __main__
+    # (``python -m teiscribe`` would start the command again in each worker).
+    main = sys.modules.get("__main__")
+    saved = {k: main.__dict__[k] for k in ("__spec__", "__file__") if main is not None and k in main.__dict__}
+    try:
+        if main is not None:
+            main.__dict__.update({"__spec__": None})
+            main.__dict__.pop("__file__", None)
+        pool = context.Pool(jobs, _init_worker, (options,))
+    finally:
+        if main is not None:
+            main.__dict__.update(saved)
+    with pool:
         for status, value in pool.imap_unordered(_check_in_worker, [str(p) for p in paths], chunk):
             if status == "schema-error":
                 pool.terminate()
@@ -199,9 +212,15 @@ def run(paths: list[Path], options: Options, jobs: int = 1, progress=None) -> li
     return [by_path[str(p)] for p in paths]
 
 
-def default_jobs() -> int:
-    """All cores this process may use."""
+def default_jobs(options: Options | None = None, files: int = 0) -> int:
+    """All cores this process may use — except for runs of RELAX NG grammars alone under
+    2000 files, which take ~3 ms a document: there a worker's start (imports, compiling
+    the grammar again) costs more than it saves, and one process is faster."""
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    if options is not None and not options.xml_model and files < 2000 \
+            and all(s.kind == "rng" for s in options.schemas):
+        return 1
+    return cores

@@ -90,6 +90,17 @@ def _drop_unreachable(root: etree._Element) -> None:
                 node.getparent().remove(node)
 
 
+def _remove_keeping_tail(node: etree._Element) -> None:
+    """Remove ``node`` (an annotation or comment) but keep the text after it (a ``value`` may hold some)."""
+    parent, previous = node.getparent(), node.getprevious()
+    if node.tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + node.tail
+        else:
+            parent.text = (parent.text or "") + node.tail
+    parent.remove(node)
+
+
 def prune_grammar(grammar: etree._Element, used: frozenset[str] | set[str]) -> etree._Element | None:
     """A pruned copy of ``grammar`` for documents whose element local names are in ``used``.
 
@@ -101,11 +112,7 @@ def prune_grammar(grammar: etree._Element, used: frozenset[str] | set[str]) -> e
     root = copy.deepcopy(grammar)
     for node in list(root.iter()):
         if node is not root and (not isinstance(node.tag, str) or not node.tag.startswith(R)):
-            parent = node.getparent()
-            tail = node.tail
-            parent.remove(node)
-            if tail and tail.strip():  # foreign elements hold no pattern text; keep values intact
-                raise ValueError("unexpected text after an annotation")
+            _remove_keeping_tail(node)
     for elem in list(root.iter(f"{R}element")):
         name = element_name(elem)
         if name is None or name[1] in used:
