@@ -145,3 +145,8 @@ def test_schema_location_hints_are_never_followed(tmp_path: Path, sample_tei: Pa
     messages = validate_file(doc)
     assert [(m.code, m.location.line) for m in messages] == [("RNG001", 4)]
     assert "schemaLocation" in messages[0].text
+
+
+def test_docs_list_every_code() -> None:
+    text = (ROOT / "docs" / "validate.md").read_text()
+    assert all(f"| `{code}` | {severity} |" in text for code, (severity, _, _) in CODES.items())
