@@ -5,7 +5,8 @@
 ``<a class="page-ref" href="#sp-N">`` per turn or mention — so any CSS
 paged-media renderer prints correct numbers. A person speaking five times on
 page 12 would then read "12, 12, 12, 12, 12", which no index does. After the
-first layout, :func:`repaginate` looks up the page of every anchor, turns each
+first layout (without those references: :func:`without_page_refs`),
+:func:`repaginate` looks up the page of every anchor, turns each
 list into sorted, de-duplicated ranges ("3–5, 9") of links, lays out the end
 matter alone, with the page counter continued and the same fonts, and joins
 its pages to the record's. The record is laid out once: its pages cannot
@@ -13,6 +14,8 @@ change, as the end matter starts on a page of its own after it.
 """
 
 from __future__ import annotations
+
+import re
 
 from lxml import etree, html as lxml_html
 
@@ -23,6 +26,19 @@ END_ID = "end-matter"
 def has_page_refs(html: str) -> bool:
     """Whether the print HTML ``html`` has an end matter with page references."""
     return f'id="{END_ID}"' in html and 'class="page-refs"' in html
+
+
+_PAGE_REF = re.compile(r'<a class="page-ref" href="#[^"]*"></a>')
+
+
+def without_page_refs(html: str) -> str:
+    """``html`` with its ``a.page-ref`` elements removed, for the first layout.
+
+    Only the record's pages and the end matter's first page are kept from
+    that layout; thousands of unresolved ``target-counter()``s would cost a
+    third of the time of a long volume for nothing.
+    """
+    return _PAGE_REF.sub("", html)
 
 
 def anchor_pages(document) -> dict[str, int]:

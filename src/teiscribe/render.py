@@ -110,9 +110,10 @@ def write_pdf(
     options = {"pdf_variant": None if variant == "plain" else "pdf/a-3b", "pdf_tags": variant == "pdfua",
                "pdf_identifier": True}
     try:
-        document = render(html)
         if endmatter.has_page_refs(html):
-            document = endmatter.repaginate(document, html, render)
+            document = endmatter.repaginate(render(endmatter.without_page_refs(html)), html, render)
+        else:
+            document = render(html)
         data = document.write_pdf(finisher=finisher, **options)
     except (ValueError, TypeError, LookupError) as exc:
         raise InputError(f"cannot render the PDF: {exc}", location_of(out)) from None
