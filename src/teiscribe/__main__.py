@@ -2,4 +2,5 @@
 
 from teiscribe.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when a worker process of ``validate -j`` imports this module
+    raise SystemExit(main())

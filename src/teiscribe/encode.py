@@ -81,7 +81,8 @@ def inline(nodes: list[Node]) -> list:
         elif kind == "foreign":
             out.append(E("foreign", node.text, xml_lang=a.get("lang")))
         elif kind == "supplied":
-            out.append(E("supplied", *inline(node.children), reason=a.get("reason"), resp=f"#{a['resp']}"))
+            resp = f"#{a['resp']}" if a.get("resp") else None
+            out.append(E("supplied", *inline(node.children), reason=a.get("reason"), resp=resp))
         elif kind in ("expan", "ex", "sic", "stage", "hi", "date", "choice", "corr"):
             attrs = {"rend": a.get("rend"), "type": a.get("type"), "when": a.get("when")}
             out.append(E(kind, node.text, *inline(node.children), **attrs))

@@ -90,6 +90,10 @@ def convert(source: Source, pinned: Overrides | None = None) -> tuple[Document, 
         first = min(note_where.values(), key=lambda c: c.line)
         warn(first.line, 1, "NOTE003", f"note numbering has gaps: {', '.join(map(str, gaps))} missing")
     _languages(doc)
+    if not meta.translator:  # nobody to point @resp at: the insertions' author is unknown
+        for block in _all_blocks(doc.body):
+            for node in walk(block.content + block.delivery):
+                node.attrs.pop("resp", None)
     for block in source.blocks:
         for offset, what in damage.find_damage(block.text):
             line, col = block.locate(offset)
