@@ -88,7 +88,7 @@ def convert(source: Source, pinned: Overrides | None = None) -> tuple[Document, 
             warn(chunk.line, 1, "NOTE002", f"note [{number}] is never called in the text; it is not placed")
     if note_where and (gaps := notes.numbering_gaps(list(note_where))):
         first = min(note_where.values(), key=lambda c: c.line)
-        warn(first.line, 1, "NOTE003", f"note numbering has gaps: {', '.join(map(str, gaps))} missing")
+        warn(first.line, 1, "NOTE004", f"note numbering has gaps: {', '.join(map(str, gaps))} missing")
     _languages(doc)
     if not meta.translator:  # nobody to point @resp at: the insertions' author is unknown
         for block in _all_blocks(doc.body):
