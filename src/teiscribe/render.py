@@ -96,9 +96,12 @@ def write_pdf(
         raise UsageError(f"PDF variant must be one of {', '.join(PDF_VARIANTS)}, not {variant!r}")
     out = Path(out)
     html = print_html.decode("utf-8")
-    if page_size or bleed_mm or crop_marks:
-        css = pagesetup.page_css(page_size or _stylesheet_size(html), bleed_mm=bleed_mm, crop_marks=crop_marks)
+    size = page_size or _stylesheet_size(html)
+    if page_size or size.upper() in pagesetup.PAGE_SIZES:  # margins and type size follow the page size
+        css = pagesetup.page_css(size, bleed_mm=bleed_mm, crop_marks=crop_marks)
         html = html.replace("</head>", f"<style>{css}</style></head>", 1)
+    elif bleed_mm or crop_marks:
+        raise UsageError(f"bleed and crop marks need a known page size, not {size!r}")
     finisher = _finisher(html, tei, variant, bleed_mm)
     base = Path(base_url).resolve()
     base_uri = base.as_uri() + ("/" if base.is_dir() else "")
