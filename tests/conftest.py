@@ -20,7 +20,8 @@ SEED = ROOT / "seeds" / "000_a3df20f3c9392897.txt"
 
 def pytest_addoption(parser):
     parser.addoption("--regen", action="store_true",
-                     help="rewrite the golden TEI files in tests/data/golden from the current converter")
+                     help="rewrite the golden TEI files in tests/data/golden and the approved PDF page "
+                          "images in tests/data/pdf from the current code (review the diff!)")
 
 
 def shared_file(relative: str) -> Path:

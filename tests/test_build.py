@@ -285,3 +285,22 @@ def test_publication_date_from_config(tmp_path, capsys):
     config.write_text('[edition]\ndate = "29.11.2026"\n', encoding="utf-8")
     assert main(["convert", str(SEED), "-o", str(tmp_path), "--config", str(config)]) == 3
     assert "is not an ISO 8601 date" in capsys.readouterr().err
+
+
+def test_built_pdf_is_archival_with_the_tei_inside(built):
+    reader = PdfReader(built / "pdf" / "wcda-112080.pdf")
+    (attached,) = reader.attachments["wcda-112080.xml"]
+    assert attached == (built / "wcda-112080.xml").read_bytes()
+    assert "/AF" in reader.trailer["/Root"] and "/OutputIntents" in reader.trailer["/Root"]
+    assert 'pdfaid:part="3"' in reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode() or \
+        "<pdfaid:part>3</pdfaid:part>" in reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+
+
+def test_print_options_reach_the_pdf(tmp_path):
+    tei = tmp_path / "wcda-112080.xml"
+    assert main(["convert", str(SEED), "-o", str(tmp_path)]) == 0
+    assert main(["render", str(tei), "-o", str(tmp_path), "--page-size", "letter", "--pdf-variant", "pdfua"]) == 0
+    reader = PdfReader(tmp_path / "pdf" / "wcda-112080.pdf")
+    width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
+    assert (round(width), round(height)) == (612, 792)  # US Letter in points
+    assert "/StructTreeRoot" in reader.trailer["/Root"]

@@ -29,7 +29,9 @@ from teiscribe.config import EditionConfig
 from teiscribe.encode import encode, is_pristine
 from teiscribe.errors import InputError, Message, TeiscribeError, location_of
 from teiscribe.overrides import load_overrides
+from teiscribe.fonts import preflight
 from teiscribe.preserve import missing_words
+from teiscribe.render import PrintOptions
 from teiscribe.read import read_source
 from teiscribe.resources import schema_path
 from teiscribe.rules import convert
@@ -135,7 +137,7 @@ def convert_one(seed: Path, out_dir: Path, config: EditionConfig, *, force: bool
     return outcome
 
 
-def render_one(tei: Path, out_dir: Path, stylesheets, *, pdf: bool = True, page_size: str = "A5",
+def render_one(tei: Path, out_dir: Path, stylesheets, *, pdf: bool = True, options: PrintOptions = PrintOptions(),
                site: bool = False, site_title: str = "") -> tuple[Path, Path | None]:
     """Render the TEI file ``tei`` to ``out_dir/html/<stem>.html`` and ``out_dir/pdf/<stem>.pdf``.
 
@@ -143,7 +145,8 @@ def render_one(tei: Path, out_dir: Path, stylesheets, *, pdf: bool = True, page_
     the run (compiled once). With ``site`` the page links the site pages
     (written afterwards by :func:`teiscribe.site.write_site`), named
     ``site_title``. The shared ``edition.css`` and ``edition.js`` are put
-    beside the page. Returns the HTML and PDF paths.
+    beside the page. The PDF (unless ``pdf`` is false) follows ``options``
+    and carries ``tei`` as its archival source. Returns the HTML and PDF paths.
     """
     from teiscribe.render import write_html, write_pdf
     from teiscribe.site import DEFAULT_TITLE, write_assets
@@ -158,12 +161,13 @@ def render_one(tei: Path, out_dir: Path, stylesheets, *, pdf: bool = True, page_
     write_assets(html_path.parent)
     if not pdf:
         return html_path, None
-    write_pdf(stylesheets.to_print_html(tei, page_size=page_size), pdf_path, base_url=tei.parent)
+    write_pdf(stylesheets.to_print_html(tei), pdf_path, base_url=tei.parent, tei=tei, variant=options.variant,
+              page_size=options.page_size, bleed_mm=options.bleed_mm, crop_marks=options.crop_marks)
     return html_path, pdf_path
 
 
 def build(seeds: list[Path], out_dir: Path, config: EditionConfig, *, force: bool = False,
-          pdf: bool = True, page_size: str = "A5") -> list[Outcome]:
+          pdf: bool = True, options: PrintOptions = PrintOptions()) -> list[Outcome]:
     """Run the whole pipeline for every transcript in ``seeds`` into ``out_dir``.
 
     After the documents, the site pages list every document rendered in
@@ -189,9 +193,12 @@ def build(seeds: list[Path], out_dir: Path, config: EditionConfig, *, force: boo
         outcomes.append(outcome)
         if any(m.severity == "error" for m in outcome.messages):
             continue  # an invalid hand-edited TEI is reported, never published
+        glyphs = preflight(outcome.tei) if pdf else []  # characters no font can draw: no PDF, no empty boxes
+        outcome.messages += glyphs
         log.info("rendering %s", outcome.tei)
-        outcome.html, outcome.pdf = render_one(outcome.tei, out_dir, stylesheets, pdf=pdf, page_size=page_size,
-                                               site=True, site_title=title)
+        outcome.html, outcome.pdf = render_one(outcome.tei, out_dir, stylesheets, options=options, site=True,
+                                               pdf=pdf and not any(m.severity == "error" for m in glyphs),
+                                               site_title=title)
     documents = [_site_document(o) for o in outcomes if o.html]
     if documents:
         write_site(documents, out_dir / "html", stylesheets, title=title)

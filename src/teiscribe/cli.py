@@ -29,6 +29,17 @@ from teiscribe.output import print_messages as _print_messages, status as _statu
 log = logging.getLogger("teiscribe")
 
 
+def print_options(args: argparse.Namespace):
+    """The PDF options given on the command line, as :class:`teiscribe.render.PrintOptions`."""
+    from teiscribe.render import PrintOptions
+
+    if args.bleed < 0 or args.bleed > 20:
+        from teiscribe.errors import UsageError
+
+        raise UsageError(f"--bleed {args.bleed} mm is outside 0 to 20 mm")
+    return PrintOptions(args.page_size, args.pdf_variant, args.bleed, args.crop_marks)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from teiscribe.build import build, config_warnings
     from teiscribe.config import CONFIG_NAME, load_config
@@ -37,7 +48,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     _print_messages(config_warnings(config, args.config or Path(CONFIG_NAME)))
     started = time.perf_counter()
     outcomes = build(args.seeds or [Path("seeds")], args.output, config, force=args.force,
-                     pdf=not args.no_pdf, page_size=args.page_size)
+                     pdf=not args.no_pdf, options=print_options(args))
     for outcome in outcomes:
         _print_messages(outcome.messages)
         made = ", ".join(str(p) for p in (outcome.tei, outcome.html, outcome.pdf) if p)
@@ -91,7 +102,7 @@ def cmd_render(args: argparse.Namespace) -> int:
             _print_messages(problems)
             print(f"not rendered (invalid TEI): {tei}")
             return 1
-        html, pdf = render_one(tei, args.output, stylesheets, pdf=not args.no_pdf, page_size=args.page_size)
+        html, pdf = render_one(tei, args.output, stylesheets, pdf=not args.no_pdf, options=print_options(args))
         print(f"rendered: {html}" + (f", {pdf}" if pdf else ""))
     return 0
 
@@ -120,7 +131,14 @@ def parser() -> argparse.ArgumentParser:
 
     def rendering(p):
         p.add_argument("--no-pdf", action="store_true", help="skip the PDF")
-        p.add_argument("--page-size", default="A5", choices=["A5", "A4"], help="PDF page size (default A5)")
+        p.add_argument("--page-size", default="A5", type=str.upper, metavar="SIZE",
+                       choices=["A5", "A4", "B5", "LETTER", "TRADE", "ROYAL"],
+                       help="PDF trim size: A5 (default), A4, B5, letter, trade (6x9 in), royal (156x234 mm)")
+        p.add_argument("--pdf-variant", default="pdfa", choices=["pdfa", "pdfua", "plain"],
+                       help="pdfa: PDF/A-3b with the TEI inside (default); pdfua: also tagged PDF/UA-1; "
+                            "plain: no archival claim")
+        p.add_argument("--bleed", type=float, default=0.0, metavar="MM", help="bleed around the trim, in mm (e.g. 3)")
+        p.add_argument("--crop-marks", action="store_true", help="draw crop marks outside the bleed")
 
     b = sub.add_parser("build", help="transcripts -> TEI, HTML and PDF (default seeds/ -> edition/)")
     b.add_argument("seeds", nargs="*", type=Path, help="transcripts or folders (default seeds/)")

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -42,6 +43,18 @@ _LOG = logging.getLogger(__name__)
 
 PDF_VARIANTS = ("pdfa", "pdfua", "plain")
 """Accepted ``variant`` values of :func:`write_pdf` (``pdfa`` is the default)."""
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """How the PDF is made: ``page_size`` (a key of :data:`teiscribe.pagesetup`'s sizes,
+    e.g. ``"A5"``), ``variant`` (``"pdfa"`` PDF/A-3b, ``"pdfua"`` also tagged PDF/UA-1,
+    ``"plain"``), ``bleed_mm`` (millimetres around the trim) and ``crop_marks``."""
+
+    page_size: str = "A5"
+    variant: str = "pdfa"
+    bleed_mm: float = 0.0
+    crop_marks: bool = False
 
 
 def write_html(html: bytes, out: Path) -> Path:
