@@ -6,7 +6,6 @@ One edition is built from the seed with ``tests/data/deposit/complete.toml``
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import shutil
 import zipfile
@@ -21,21 +20,11 @@ CONFIGS = DATA / "deposit"
 DATE = "2025-03-01"
 
 
-def cli_main(argv: list[str], monkeypatch) -> int:
-    """``teiscribe.cli.main(argv)``, with ``deposit`` registered if cli.py does not do it yet."""
-    from teiscribe import cli
+def cli_main(argv: list[str], monkeypatch=None) -> int:
+    """``teiscribe.cli.main(argv)``: the exit code of one command line."""
+    from teiscribe.cli import main
 
-    original = cli.parser
-
-    def parser():
-        top = original()
-        sub = next(a for a in top._actions if isinstance(a, argparse._SubParsersAction))
-        if "deposit" not in sub.choices:
-            cli.delegate(sub, "deposit", "teiscribe.deposit", "package the edition for a repository")
-        return top
-
-    monkeypatch.setattr(cli, "parser", parser)
-    return cli.main(argv)
+    return main(argv)
 
 
 @pytest.fixture(scope="module")

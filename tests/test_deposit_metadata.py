@@ -7,7 +7,6 @@ persistent identifier, and with ``tests/data/deposit/complete.toml``.
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
@@ -22,21 +21,11 @@ NS = {"t": TEI, "dc": "http://purl.org/dc/elements/1.1/", "oai_dc": "http://www.
 CONFIGS = DATA / "deposit"
 
 
-def cli_main(argv: list[str], monkeypatch) -> int:
-    """``teiscribe.cli.main(argv)``, with ``deposit`` registered if cli.py does not do it yet."""
-    from teiscribe import cli
+def cli_main(argv: list[str], monkeypatch=None) -> int:
+    """``teiscribe.cli.main(argv)``: the exit code of one command line."""
+    from teiscribe.cli import main
 
-    original = cli.parser
-
-    def parser():
-        top = original()
-        sub = next(a for a in top._actions if isinstance(a, argparse._SubParsersAction))
-        if "deposit" not in sub.choices:
-            cli.delegate(sub, "deposit", "teiscribe.deposit", "package the edition for a repository")
-        return top
-
-    monkeypatch.setattr(cli, "parser", parser)
-    return cli.main(argv)
+    return main(argv)
 
 
 @pytest.fixture(scope="module")
