@@ -81,7 +81,7 @@ def convert(source: Source, pinned: Overrides | None = None) -> tuple[Document, 
         return inline.apply_corrections(inline.parse_inline(text, ctx), pinned.corrections)
 
     doc.body = turns.Structurer(registry, parse, warn, decisions, pinned.paragraphs).run(body_chunks)
-    doc.persons = registry.persons
+    doc.persons = _by_first_mention(registry.persons, body_chunks)
     doc.decisions = decisions
     for number, chunk in note_where.items():
         if number not in ctx.used_notes:
@@ -99,6 +99,19 @@ def convert(source: Source, pinned: Overrides | None = None) -> tuple[Document, 
             line, col = block.locate(offset)
             warn(line, col, "DAMAGE001", what)
     return doc, messages
+
+
+def _by_first_mention(people: list, chunks: list) -> list:
+    """Persons in the order the record first names them (the principals of a heading
+    such as "Of N.S. KHRUSHCHEV with MAO ZEDONG" first); unnamed ones keep their order last."""
+    text = "\n".join(chunk.text for chunk in chunks)
+
+    def first(person) -> int:
+        found = [re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, 0 if len(form) <= 3 else re.I)
+                 for form in (person.name, *person.labels)]
+        return min((m.start() for m in found if m), default=len(text))
+
+    return sorted(people, key=first)
 
 
 def _pin_header(meta, pinned: Overrides) -> None:
