@@ -304,3 +304,54 @@ def test_print_options_reach_the_pdf(tmp_path):
     width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
     assert (round(width), round(height)) == (612, 792)  # US Letter in points
     assert "/StructTreeRoot" in reader.trailer["/Root"]
+
+
+def test_bare_bracket_note_calls(tmp_path):
+    code, tei, err = convert_text(tmp_path, "**A. Ivanov:** We spoke to Yudin[1] yesterday.\n\n**B. Petrov:** Yes.\n\n"
+                                            "[1] Pavel Yudin, ambassador.\n")
+    assert code == 0, err
+    assert 'Yudin<note n="1" place="end">Pavel Yudin, ambassador.</note> yesterday.' in tei
+
+
+def test_names_that_are_not_plain_ascii(tmp_path):
+    code, tei, err = convert_text(tmp_path, "**O'Brien:** Hello.\n\n**毛泽东:** 你好.\n\n**O'Brien:** Bye.\n\n"
+                                            "**Wałęsa:** Cześć.\n\n**毛泽东:** 再见.\n")
+    assert code == 0, err
+    assert re.findall(r'<person xml:id="([^"]+)"', tei) == ["obrien", "maozedong", "walesa"]
+    assert re.findall(r'<sp who="#([^"]+)"', tei) == ["obrien", "maozedong", "obrien", "walesa", "maozedong"]
+
+
+def test_metadata_without_heading_and_web_copy_line_breaks(tmp_path):
+    lines = ["**May 1, 1960**", "**Record of a Talk**", "", "**Summary:**", "", "A talk.", ""]
+    lines += [f"IVANOV: This is the sentence number {i} of a long talk that goes on for a while." if i % 2 == 0
+              else f"PETROV: And this is the reply number {i}, which is also long enough to be prose." for i in range(12)]
+    code, tei, err = convert_text(tmp_path, "\n".join(lines) + "\n")
+    assert code == 0, err
+    assert "<title type=\"main\">Record of a Talk</title>" in tei
+    assert tei.count("<sp ") == 12
+
+
+def test_one_bad_transcript_does_not_stop_the_build(tmp_path, capsys):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("**A. Ivanov:** Good.\n\n**B. Petrov:** Yes.\n", encoding="utf-8")
+    (seeds / "b.txt").write_bytes(b"")
+    assert main(["build", str(seeds), "-o", str(tmp_path / "out"), "--no-pdf"]) == 3
+    captured = capsys.readouterr()
+    assert f"{seeds / 'b.txt'}:1:1: error INPUT001 transcript is empty" in captured.err
+    assert "built: " in captured.out and (tmp_path / "out" / "html" / "index.html").exists()
+
+
+def test_overrides_are_checked(tmp_path, capsys):
+    seed = tmp_path / "t.txt"
+    seed.write_text("**A. Ivanov:** We met [vstretilis].\n\n**B. Petrov:** Yes.\n", encoding="utf-8")
+    seed.with_suffix(".toml").write_text('[brackets]\n"[vstretilis]" = "foreign:not a tag!!"\n', encoding="utf-8")
+    assert main(["convert", str(seed), "-o", str(tmp_path / "out")]) == 3
+    assert "OVR001" in capsys.readouterr().err
+    seed.with_suffix(".toml").write_text('[brackets]\n"[vstretilis]" = "foreign:ru-Latn"\n"[nothing]" = "supplied"\n'
+                                         '[paragraphs]\n"99" = "narration"\n', encoding="utf-8")
+    assert main(["convert", str(seed), "-o", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "OVR002 override [brackets] '[nothing]' matched nothing" in err
+    assert 'OVR002 override [paragraphs] "99" matched nothing' in err
+    assert '<foreign xml:lang="ru-Latn">vstretilis</foreign>' in (tmp_path / "out" / "t.xml").read_text(encoding="utf-8")

@@ -144,6 +144,9 @@ def test_sic_takes_the_preceding_name_or_word():
     nodes, _ = inline("comrades Wan Xia Sang [sic] and the recieve [sic] form")
     sics = [n.text for n in nodes if n.kind == "sic"]
     assert sics == ["Wan Xia Sang", "recieve"]
+    also, _ = inline("He left. Also Wan Xia Sang [sic] came.")
+    assert [n.text for n in also if n.kind == "sic"] == ["Wan Xia Sang"]
+    assert also[0].text == "He left. Also "
     assert "".join(n.plain() for n in nodes) == "comrades Wan Xia Sang and the recieve form"
 
 

@@ -43,14 +43,17 @@ log = logging.getLogger("teiscribe")
 @dataclass
 class Outcome:
     """What happened to one document: its TEI ``tei`` path, whether it was
-    ``converted`` (False: an editor's version was kept), the rendered
-    ``html``/``pdf`` paths, and the messages raised."""
+    ``converted`` (False: an editor's version was kept, or the conversion
+    failed), the rendered ``html``/``pdf`` paths, the messages raised, and
+    ``pdf_refused`` when the preflight found characters no font can draw."""
 
     tei: Path
     converted: bool = True
     html: Path | None = None
     pdf: Path | None = None
     messages: list[Message] = field(default_factory=list)
+    pdf_refused: bool = False
+    exit_code: int = 0
 
 
 def seed_files(paths: list[Path]) -> list[Path]:
@@ -86,7 +89,8 @@ def convert_seed(seed: Path):
     return source, doc, messages
 
 
-def convert_one(seed: Path, out_dir: Path, config: EditionConfig, *, force: bool = False) -> Outcome:
+def convert_one(seed: Path, out_dir: Path, config: EditionConfig, *, force: bool = False,
+                taken: dict[Path, Path] | None = None) -> Outcome:
     """Convert ``seed`` into ``out_dir/<id>.xml`` unless an editor's version exists.
 
     A pristine earlier output is replaced (only if the bytes differ); an
@@ -98,6 +102,10 @@ def convert_one(seed: Path, out_dir: Path, config: EditionConfig, *, force: bool
 
     source, doc, messages = convert_seed(seed)
     target = out_dir / f"{doc.id}.xml"
+    if taken and target in taken:
+        raise InputError(f"gives the same document id as {taken[target]} ({doc.id}); each record needs its own id",
+                         location_of(seed), code="BUILD002",
+                         hint="remove the duplicate, or give it an id in its overrides file ([header] id)")
     outcome = Outcome(target, messages=messages)
     href = Path(os.path.relpath(schema_path("teiscribe.rng").parent, out_dir.resolve())).as_posix() + "/"
     data = encode(doc, config, schema_href=href)
@@ -171,9 +179,10 @@ def build(seeds: list[Path], out_dir: Path, config: EditionConfig, *, force: boo
     """Run the whole pipeline for every transcript in ``seeds`` into ``out_dir``.
 
     After the documents, the site pages list every document rendered in
-    this run (:func:`teiscribe.site.write_site`). Returns one
-    :class:`Outcome` per transcript. Raises :class:`TeiscribeError` on the
-    first input that cannot be processed.
+    this run (:func:`teiscribe.site.write_site`). A transcript that cannot
+    be converted does not stop the others: its error is its outcome's
+    message (``tei`` is the seed then, ``converted`` false). Returns one
+    :class:`Outcome` per transcript.
     """
     from teiscribe.site import site_title, write_site
     from teiscribe.transform import Stylesheets
@@ -184,25 +193,33 @@ def build(seeds: list[Path], out_dir: Path, config: EditionConfig, *, force: boo
     made: dict[Path, Path] = {}
     for seed in seed_files(seeds):
         log.info("converting %s", seed)
-        outcome = convert_one(seed, out_dir, config, force=force)
-        if outcome.tei in made:
-            raise InputError(f"gives the same document id as {made[outcome.tei]} ({outcome.tei.stem}); "
-                             "each record needs its own id", location_of(seed), code="BUILD002",
-                             hint="remove the duplicate transcript or give it another file name and URL")
+        try:
+            outcome = convert_one(seed, out_dir, config, force=force, taken=made)
+        except TeiscribeError as error:  # reported with the others; the rest of the edition is still built
+            failed = Outcome(seed, converted=False, messages=[_as_message(error, seed)], exit_code=error.exit_code)
+            outcomes.append(failed)
+            continue
         made[outcome.tei] = seed
         outcomes.append(outcome)
         if any(m.severity == "error" for m in outcome.messages):
             continue  # an invalid hand-edited TEI is reported, never published
         glyphs = preflight(outcome.tei) if pdf else []  # characters no font can draw: no PDF, no empty boxes
+        outcome.pdf_refused = any(m.severity == "error" for m in glyphs)
         outcome.messages += glyphs
         log.info("rendering %s", outcome.tei)
         outcome.html, outcome.pdf = render_one(outcome.tei, out_dir, stylesheets, options=options, site=True,
-                                               pdf=pdf and not any(m.severity == "error" for m in glyphs),
+                                               pdf=pdf and not outcome.pdf_refused,
                                                site_title=title)
     documents = [_site_document(o) for o in outcomes if o.html]
     if documents:
         write_site(documents, out_dir / "html", stylesheets, title=title)
     return outcomes
+
+
+def _as_message(error: TeiscribeError, seed: Path) -> Message:
+    """A :class:`TeiscribeError` as an error message (located at the seed when it has no place)."""
+    return Message(error.location or location_of(seed), "error", error.code,
+                   error.message + (f" ({error.hint})" if error.hint else ""))
 
 
 def _site_document(outcome: Outcome):

@@ -52,12 +52,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     for outcome in outcomes:
         _print_messages(outcome.messages)
         made = ", ".join(str(p) for p in (outcome.tei, outcome.html, outcome.pdf) if p)
-        if _status(outcome.messages):
+        if outcome.tei.suffix != ".xml":
+            print(f"not converted: {outcome.tei}")
+        elif _status(outcome.messages) and not outcome.pdf_refused:
             print(f"not published (invalid TEI): {outcome.tei}")
+        elif outcome.pdf_refused:
+            print(f"built without PDF (characters no font can draw): {made}")
         else:
             print(f"{'built' if outcome.converted else 'rendered (hand-edited TEI kept)'}: {made}")
     print(f"{len(outcomes)} document(s) in {time.perf_counter() - started:.1f} s")
-    return max((_status(o.messages) for o in outcomes), default=0)
+    return max((o.exit_code or _status(o.messages) for o in outcomes), default=0)
 
 
 def cmd_convert(args: argparse.Namespace) -> int:

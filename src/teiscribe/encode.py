@@ -18,7 +18,7 @@ from lxml import etree
 
 from teiscribe import TEI_NS
 from teiscribe.config import EditionConfig
-from teiscribe.model import Block, Document, Node
+from teiscribe.model import Block, Document, Node, walk
 from teiscribe.rules.languages import language_label
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -30,19 +30,34 @@ _ELEMENT_ONLY = set(
     "msDesc msIdentifier altIdentifier msContents msItem encodingDesc appInfo application editorialDecl "
     "correction normalization interpretation hyphenation segmentation profileDesc abstract langUsage "
     "particDesc listPerson person revisionDesc text body div sp".split())
-_EDITORIAL_POLICY = {
-    "normalization": "Line endings, byte-order marks and no-break spaces were normalised; Markdown "
-    "syntax (emphasis, escapes, headings) was removed and its meaning encoded. No spelling was normalised.",
-    "correction": "No correction was applied. Damaged characters are kept as they stand and reported; "
-    "the translator's [sic] became sic around the words it qualifies.",
-    "interpretation": "Square brackets were classified: transliterated words of the original language "
-    "became foreign with a BCP 47 tag; the translator's insertions became supplied (reason "
-    "identification, variant-name, gloss, clarification or omitted; resp pointing to the translator); "
-    "letters completing an abbreviation became ex inside expan. Note calls became note elements at "
-    "the point of reference, numbered by n. Parenthesised directions became stage type=delivery; "
-    "third-person narration became stage type=novelistic.",
-    "hyphenation": "Paragraphs split by a page break in the source were joined; pb marks the join.",
-}
+def editorial_policy(doc: Document) -> dict[str, str]:
+    """The ``editorialDecl`` paragraphs (TEI P5 HD 5.3) that describe what this conversion did."""
+    kinds = {node.kind for block in _blocks(doc.body) for node in walk(block.content + block.delivery)}
+    translator = "the translator" if doc.metadata.translator else "an unnamed translator or editor"
+    policy = {
+        "normalization": "Line endings, byte-order marks and no-break spaces were normalised; Markdown "
+        "syntax (emphasis, escapes, headings) was removed and its meaning encoded. No spelling was normalised.",
+        "correction": "No correction was applied. Damaged characters are kept as they stand and reported."
+        if not doc.corrected else "The editor's corrections were applied as choice, keeping the source's "
+        "reading in sic beside the correction in corr; other damaged characters are kept and reported.",
+        "interpretation": "Square brackets were classified: transliterated words of the original language "
+        f"became foreign with a BCP 47 tag; insertions by {translator} became supplied (reason identification, "
+        "variant-name, gloss, clarification or omitted); letters completing an abbreviation became ex inside "
+        "expan; [sic] became sic around the words it qualifies. Note calls became note elements at the point "
+        "of reference, numbered by n. Parenthesised directions became stage type=delivery; third-person "
+        "narration became stage type=novelistic.",
+    }
+    if "pb" in kinds or any(b.kind == "pb" for b in _blocks(doc.body)):
+        policy["hyphenation"] = "Paragraphs split by a page break in the source were joined; pb marks the join."
+    return policy
+
+
+def _blocks(blocks):
+    for block in blocks:
+        yield block
+        yield from _blocks(block.blocks)
+
+
 
 
 def E(tag: str, *children, **attrs) -> etree._Element:  # noqa: N802 (element factory)
@@ -129,10 +144,14 @@ def encode(doc: Document, config: EditionConfig, schema_href: str = "../schema/"
     from teiscribe.encode_header import build_header  # the header module builds on this one
 
     tei.append(build_header(doc, config))
-    div = E("div", type="record")
+    divs = [E("div", type="record")]
     for block in doc.body:
-        div.append(_block(block))
-    tei.append(E("text", E("body", div)))
+        opening = block.kind in ("head", "subhead") and all(
+            etree.QName(child).localname == "head" for child in divs[-1])
+        if block.kind in ("head", "subhead") and not opening:
+            divs.append(E("div", type="record"))  # a heading after the text has started opens a section
+        divs[-1].append(_block(block))
+    tei.append(E("text", E("body", *divs)))
     etree.cleanup_namespaces(tei)
     indent(tei)
     pis = "".join(

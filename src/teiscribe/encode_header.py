@@ -24,7 +24,7 @@ from lxml import etree
 
 from teiscribe import __version__
 from teiscribe.config import EditionConfig
-from teiscribe.encode import _EDITORIAL_POLICY, BLANK_DIGEST, DIGEST_TYPE, E, language_usage
+from teiscribe.encode import BLANK_DIGEST, DIGEST_TYPE, E, editorial_policy, language_usage
 from teiscribe.model import Document, Metadata
 
 
@@ -43,7 +43,7 @@ def build_header(doc: Document, config: EditionConfig) -> etree._Element:
     file_desc.append(E("sourceDesc", citation(meta), *ms_desc(meta)))
     encoding = E("encodingDesc",
                  E("appInfo", E("application", E("label", "teiscribe"), ident="teiscribe", version=__version__)),
-                 E("editorialDecl", *(E(k, E("p", v)) for k, v in _EDITORIAL_POLICY.items())))
+                 E("editorialDecl", *(E(k, E("p", v)) for k, v in editorial_policy(doc).items())))
     profile = E("profileDesc")
     if meta.summary:
         profile.append(E("abstract", *(E("p", para) for para in meta.summary.split("\n\n"))))
@@ -73,7 +73,7 @@ def publication_stmt(doc: Document, config: EditionConfig) -> etree._Element:
         stmt.append(E("date", config.date, when=config.date))
     if config.licence or config.licence_url:
         licence = E("licence", config.licence or config.licence_url, target=config.licence_url)
-        stmt.append(E("availability", licence, status="free" if config.licence_url else "restricted"))
+        stmt.append(E("availability", licence, status="free" if _open_licence(config) else None))
     else:
         stmt.append(E("availability", E("p", "The licence of this edition is not set in the edition "
                                               "configuration (teiscribe.toml, [edition] licence)."),
@@ -82,6 +82,14 @@ def publication_stmt(doc: Document, config: EditionConfig) -> etree._Element:
     if config.base_url:
         stmt.append(E("idno", f"{config.base_url}{doc.id}", type="URI"))
     return stmt
+
+
+def _open_licence(config: EditionConfig) -> bool:
+    """True for a Creative Commons, public-domain or open-data licence (``status="free"``);
+    any other licence leaves ``availability/@status`` unset rather than guessed."""
+    text = f"{config.licence} {config.licence_url}".lower()
+    return any(mark in text for mark in ("creativecommons.org", "cc by", "cc0", "public domain",
+                                         "opendatacommons", "etalab", "open government licence"))
 
 
 def notes_stmt(meta: Metadata) -> etree._Element:

@@ -145,6 +145,7 @@ class Document:
     decisions: list[Decision] = field(default_factory=list)
     edition: dict[str, str] = field(default_factory=dict)
     left_out: list[tuple[int, int]] = field(default_factory=list)
+    corrected: bool = False
 
     def person(self, person_id: str) -> Person | None:
         """The :class:`Person` with ``person_id``, or ``None``."""

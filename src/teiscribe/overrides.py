@@ -35,6 +35,8 @@ from __future__ import annotations
 
 import re
 import tomllib
+
+import langcodes
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,6 +79,8 @@ def load_overrides(transcript: Path) -> Overrides:
     path = sidecar_for(transcript)
     if not path.is_file():
         return Overrides()
+    if path.stat().st_size > 1024 * 1024:
+        raise InputError("overrides file over 1 MiB", location_of(path), code="OVR001")
     where = location_of(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -93,6 +97,10 @@ def load_overrides(transcript: Path) -> Overrides:
         raise fail(f"unknown [header] key(s): {', '.join(sorted(unknown))}")
     if "id" in header and not _NCNAME.match(header["id"]):
         raise fail(f"[header] id {header['id']!r} is not an NCName (letters, digits, '-', '_', '.')")
+    if "date" in header and not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", header["date"]):
+        raise fail(f"[header] date {header['date']!r} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    if "licence_url" in header and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$", header["licence_url"]):
+        raise fail(f"[header] licence_url {header['licence_url']!r} is not an absolute URI")
     speakers = {}
     for label, value in data.get("speakers", {}).items():
         value = value if isinstance(value, dict) else {"id": str(value)}
@@ -104,6 +112,8 @@ def load_overrides(transcript: Path) -> Overrides:
         kind, _, value = str(category).partition(":")
         if kind not in {"foreign", "supplied", "sic", "gap", "ex", "note"}:
             raise fail(f"[brackets] {written!r}: category {category!r} is not foreign, supplied, sic, gap, ex or note")
+        if kind == "foreign" and value and not langcodes.tag_is_valid(value):
+            raise fail(f"[brackets] {written!r}: {value!r} is not a well-formed BCP 47 language tag (e.g. ru-Latn)")
         brackets[written if written.startswith("[") else f"[{written}]"] = (kind, value)
     paragraphs = {}
     for line, role in data.get("paragraphs", {}).items():

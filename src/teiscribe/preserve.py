@@ -40,7 +40,7 @@ def source_words(text: str, note_numbers: set[str] = frozenset()) -> list[str]:
     if note_numbers:
         numbers = "|".join(sorted(note_numbers, key=len, reverse=True))
         text = re.sub(rf"(?<=[a-z.,;:!?”\"’)])(?:{numbers})(?=[\s,.;:]|$)", "", text, flags=re.M)
-        text = re.sub(rf"/(?:{numbers})/|\[\^(?:{numbers})\]:?", " ", text)
+        text = re.sub(rf"/(?:{numbers})/|\[\^?(?:{numbers})\]:?", " ", text)
         text = re.sub(rf"^(?:{numbers})[.)]\s", " ", text, flags=re.M)
     text = re.sub(r"\[sic!?\]", " ", text, flags=re.I)
     text = re.sub(r"\[(?:page|p\.)\s*(\d+[a-z]?)\]", " ", text, flags=re.I)  # became pb/@n

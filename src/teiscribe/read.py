@@ -110,9 +110,17 @@ def normalise(text: str) -> str:
 def split_blocks(text: str) -> list[Block]:
     """Split normalised text into :class:`Block` paragraphs at blank lines.
 
-    Trailing whitespace of each line is dropped (a Markdown hard line break,
-    two trailing spaces, carries no words).
+    Text copied from a web page often separates paragraphs by a single line
+    break: when it has fewer blank lines than one for every ten lines of
+    prose (lines of 60 characters or more), every line is a block. Trailing
+    whitespace of each line is dropped (a Markdown hard line break, two
+    trailing spaces, carries no words).
     """
+    lines = text.split("\n")
+    blank = sum(not line.strip() for line in lines)
+    prose = sum(len(line) >= 60 for line in lines)
+    if prose >= 10 and blank * 10 < prose:
+        return [Block(line.rstrip(), number, 1) for number, line in enumerate(lines, start=1) if line.strip()]
     blocks: list[Block] = []
     current: list[str] = []
     start = 0
@@ -129,7 +137,20 @@ def split_blocks(text: str) -> list[Block]:
         gap += 1
     if current:
         blocks.append(Block("\n".join(current), start, gap))
-    return blocks
+    return [part for block in blocks for part in _split_turn_lines(block)]
+
+
+_LABEL_LINE = re.compile(r"^(?:\*\*)?(?:[A-Z][\w.'’ -]{0,40}?|[A-Z][A-Z.'’ -]{0,40})(?:\s*\([^)]*\))?\s*(?::|\*\*:|:\*\*)\s")
+
+
+def _split_turn_lines(block: Block) -> list[Block]:
+    """A block in which two lines or more open with a speaker label (``NAME: ...``)
+    is a run of turns copied with single line breaks: one block per line."""
+    lines = block.text.split("\n")
+    if sum(bool(_LABEL_LINE.match(line)) for line in lines) < 2:
+        return [block]
+    return [Block(line, block.line + index, block.gap if index == 0 else 0)
+            for index, line in enumerate(lines) if line.strip()]
 
 
 def read_source(path: str | Path) -> Source:

@@ -95,10 +95,31 @@ def convert(source: Source, pinned: Overrides | None = None) -> tuple[Document, 
             for node in walk(block.content + block.delivery):
                 node.attrs.pop("resp", None)
     for block in source.blocks:
+        corrected = [(m.start(), m.end()) for key in pinned.corrections for m in re.finditer(re.escape(key), block.text)]
         for offset, what in damage.find_damage(block.text):
+            if any(start <= offset < end for start, end in corrected):
+                continue  # the editor pinned a correction here
             line, col = block.locate(offset)
             warn(line, col, "DAMAGE001", what)
+    messages += _unused_overrides(pinned, source, decisions, registry)
+    doc.corrected = bool(pinned.corrections) and any(n.kind == "choice" for b in _all_blocks(doc.body)
+                                                     for n in walk(b.content))
     return doc, messages
+
+
+def _unused_overrides(pinned: Overrides, source: Source, decisions: list, registry) -> list[Message]:
+    """A warning (``OVR002``, located in the overrides file) for each pin that matched
+    nothing in the transcript: an editor's typo would otherwise do nothing silently."""
+    where = pinned.path or source.path
+    seen = {d.source for d in decisions if d.cue == "editor's override"}
+    unused = [f"[brackets] {k!r}" for k in pinned.brackets if k not in seen]
+    unused += [f"[corrections] {k!r}" for k in pinned.corrections if k not in source.text]
+    labels = {label for p in registry.persons for label in p.labels}
+    unused += [f"[speakers] {k!r}" for k in pinned.speakers if k not in labels]
+    lines = {d.line for d in decisions if d.cue == "editor's override"}
+    unused += [f"[paragraphs] \"{k}\"" for k in pinned.paragraphs if k not in lines]
+    return [Message(location_of(where), "warning", "OVR002", f"override {key} matched nothing in {source.path.name}")
+            for key in unused]
 
 
 def _by_first_mention(people: list, chunks: list) -> list:

@@ -24,15 +24,15 @@ def split_furniture(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
     """Return ``(record blocks, furniture blocks)``.
 
     Leading furniture is only taken when a record start is found later and
-    the blocks before it are short (at most 12 words each); trailing
-    furniture is a run of blocks of at most 8 words without sentence-final
-    punctuation, after a block that has it.
+    the lines before it are short (at most 12 words each); trailing
+    furniture is a run of blocks whose lines have at most 8 words and no
+    sentence-final punctuation, after a block that has it.
     """
     start = next((i for i, b in enumerate(blocks) if _START.match(b.text)), 0)
     while start and _is_title(blocks[start - 1]):
         start -= 1  # a title in capitals just before the record belongs to it
     lead = blocks[:start]
-    if any(len(b.text.split()) > 12 for b in lead):
+    if any(len(line.split()) > 12 for b in lead for line in b.text.split("\n")):
         lead, start = [], 0
     end = len(blocks)
     while end > start + 1 and _short_unpunctuated(blocks[end - 1]):
@@ -48,6 +48,7 @@ def _is_title(block: Block) -> bool:
 
 
 def _short_unpunctuated(block: Block) -> bool:
-    text = block.text.strip()
-    return (len(text.split()) <= 8 and not _SENTENCE_END.search(text.rstrip("*"))
-            and not re.match(r"^\[\d+\]", text) and "**" not in text[:2])
+    """Every line of the block short (at most 8 words) and without sentence punctuation."""
+    lines = [line.strip() for line in block.text.split("\n")]
+    return all(len(line.split()) <= 8 and not _SENTENCE_END.search(line.rstrip("*"))
+               and not re.match(r"^\[\d+\]", line) and "**" not in line[:2] for line in lines)

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from wordfreq import zipf_frequency
+
 from teiscribe.model import Decision, Node
 from teiscribe.overrides import Overrides
 from teiscribe.rules.brackets import Verdict, classify
@@ -192,6 +194,11 @@ def _bracket(nodes: list[Node], match: re.Match, text: str, ctx: Context, offset
     _decide(ctx, offset, match.group(0), result.strip(), verdict.cue, verdict.certain)
     if verdict.kind == "sic":
         scope = _pop_trailing(nodes, _SIC_SCOPE)
+        first, _, rest = scope.partition(" ")
+        before = nodes[-1].text if nodes and nodes[-1].kind == "text" else ""
+        if rest and _SENTENCE_END.search(before) and zipf_frequency(first, "en") >= 4.0:
+            _append_text(nodes, first + " ")  # "Also Wan Xia Sang [sic]": a capitalised first word is not the name
+            scope = rest
         if not scope:
             line, col = ctx.locate(offset)
             ctx.warn(line, col, "BRK001", "[sic] qualifies no word; kept as a bare sic")

@@ -41,17 +41,32 @@ def iso_date(value: str) -> str:
     return ""
 
 
+_RECORD_START = re.compile(
+    r"^(?:\*\*[^*]+?(?::\s*\*\*|\*\*\s*:)\s*\S"            # **Name:** text
+    r"|[A-Z][\w.'’ -]{0,40}?(?:\s*\([^)]*\))?\s*:\s+\S"    # Name: text
+    r"|(?:Also )?(?:Present|Participants|Attending)\b"         # participants
+    r"|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b"                      # 31 July 1958 ... (dateline)
+    r"|[A-Z][A-Z .,'’-]{3,}$)")                                # FIRST TALK
+
+
 def is_metadata_start(chunks: list[Chunk]) -> bool:
-    """True when the source opens with a bold title/date block or a ``**Field:**``."""
-    return bool(chunks) and chunks[0].text.lstrip().startswith("**") and any(
-        _FIELD.match(c.text.split("\n")[0]) for c in chunks[:12])
+    """True when the source opens with a bold title/date block or a ``**Field:**``.
+
+    The first block must be bold lines only (not a speaker's ``**Name:** text``).
+    """
+    if not chunks:
+        return False
+    lines = [ln.strip() for ln in chunks[0].text.split("\n")]
+    bold_block = all(_BOLD_LINE.match(ln) and not _RECORD_START.match(ln) for ln in lines)
+    return bold_block or bool(_FIELD.match(lines[0]))
 
 
 def split_metadata(chunks: list[Chunk]) -> tuple[Metadata, list[Chunk]]:
     """Split the leading metadata block off ``chunks``; return it and the body.
 
-    The block ends at the first Markdown heading (``#``) or at the first
-    chunk after the last field that is not part of a field.
+    The block ends at the first Markdown heading (``#``), or at the first
+    chunk that starts the record (a speaker label, a participants line, a
+    dateline, a title in capitals), or at a plain chunk before any field.
     """
     meta = Metadata()
     if not is_metadata_start(chunks):
@@ -61,11 +76,13 @@ def split_metadata(chunks: list[Chunk]) -> tuple[Metadata, list[Chunk]]:
     while index < len(chunks):
         chunk = chunks[index]
         first = chunk.text.split("\n")[0]
-        if chunk.text.startswith("#"):
+        if chunk.text.startswith("#") or (index and _RECORD_START.match(chunk.text.strip())):
             break
         if field := _FIELD.match(first):
             current = field.group("name").strip()
             meta.fields[current] = chunk.text[field.end():].strip()
+        elif not current and index and not all(_BOLD_LINE.match(ln.strip()) for ln in chunk.text.split("\n")):
+            break  # plain text before any field: the record itself
         elif current:
             joined = "\n\n".join(filter(None, [meta.fields[current], chunk.text]))
             meta.fields[current] = joined

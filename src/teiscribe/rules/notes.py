@@ -45,7 +45,8 @@ def split_notes(chunks: list[Chunk]) -> tuple[list[Chunk], dict[str, str], dict[
     heading = end and _HEADING.match(chunks[end - 1].text.strip())
     tail = [chunks[i].text for i in range(end, len(chunks))]
     bracketed = any(t.lstrip().startswith("[") or "↩" in t for t in tail)
-    called = any("<sup>" in c.text or re.search(r"\w/\d{1,3}/", c.text) for c in chunks[:end])
+    called = any("<sup>" in c.text or re.search(r"(?<![\w/])/\d{1,3}/(?![\w/])|\w\[\d{1,3}\]", c.text)
+                 for c in chunks[:end])
     if end == len(chunks) or not (heading or bracketed or called):
         return chunks, {}, {}, []
     notes: dict[str, str] = {}

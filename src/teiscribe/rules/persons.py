@@ -12,7 +12,8 @@ are dropped ("khrushchev"); a clash gets a numeric suffix. Ids are NCNames
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from anyascii import anyascii
 
 from teiscribe.model import Node, Person
 
@@ -23,15 +24,19 @@ _TITLES = re.compile(r"^(?:(?:Cdes?|Comrades?|Com|Mr|Mrs|Ms|Dr|Gen|Marshal|Admir
 def name_words(name: str) -> tuple[str, ...]:
     """The case-folded, accent-free words of ``name`` without initials or titles."""
     name = _TITLES.sub("", name.strip())
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ascii_name = anyascii(name)  # Wałęsa -> Walesa, 毛泽东 -> MaoZeDong, Хрущёв -> Khrushchyov
     words = re.findall(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z'-]*\.?", ascii_name)
     kept = tuple(w.lower().strip("'-") for w in words if not w.endswith(".") and len(w) > 1)
     return kept or tuple(w.lower().strip(".'-") for w in words[-1:])  # "K", "Q.": the letter itself
 
 
 def initials(name: str) -> str:
-    """The initials written in ``name`` ("N.S. Khrushchev" → "NS")."""
-    return "".join(re.findall(r"\b([A-Z])\.", name))
+    """Initials of the given names in a name that writes initials: "N.S. Khrushchev"
+    → "NS", "John F. Kennedy" → "JF"; "" when no initial is written."""
+    if not re.search(r"\b[A-Z]\.", name):
+        return ""  # no initial written: "Mao Zedong", "John Kennedy" agree with any initials
+    parts = re.findall(r"[A-Z][a-z]+|[A-Z]\.", _TITLES.sub("", name.strip()))
+    return "".join(part[0] for part in parts[:-1])
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -88,7 +93,7 @@ class Registry:
         return person
 
     def _new_id(self, name: str) -> str:
-        base = "-".join(name_words(name)) or "person"
+        base = re.sub(r"[^a-z0-9-]", "", "-".join(name_words(name)).lower()) or "person"
         if not base[0].isalpha():
             base = f"p-{base}"
         candidate, number = base, 2
