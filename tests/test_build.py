@@ -232,13 +232,13 @@ def test_single_letter_labels_and_no_metadata(tmp_path):
     code, tei, err = convert_text(tmp_path, "**A:** Hello.\n\n**B:** Hi [nakrucheno].\n\n**A:** Bye.\n")
     assert code == 0
     assert re.findall(r'<person xml:id="([^"]+)"', tei) == ["a", "b"]
-    assert '<foreign xml:lang="und-Latn">nakrucheno</foreign>' in tei
+    assert '<foreign xml:lang="und-Latn" rend="brackets">nakrucheno</foreign>' in tei
     assert "META001" in err
 
 
 def test_utf16_with_bom(tmp_path):
     code, tei, _ = convert_text(tmp_path, "**A. Ivanov:** Привет, Köln.\n".encode("utf-16"))
-    assert code == 0 and "Привет, Köln." in tei
+    assert code == 0 and '<foreign xml:lang="und-Cyrl">Привет</foreign>, Köln.' in tei
 
 
 def test_duplicate_document_ids_are_refused(tmp_path, capsys):
@@ -354,4 +354,11 @@ def test_overrides_are_checked(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "OVR002 override [brackets] '[nothing]' matched nothing" in err
     assert 'OVR002 override [paragraphs] "99" matched nothing' in err
-    assert '<foreign xml:lang="ru-Latn">vstretilis</foreign>' in (tmp_path / "out" / "t.xml").read_text(encoding="utf-8")
+    assert '<foreign xml:lang="ru-Latn" rend="brackets">vstretilis</foreign>' in (tmp_path / "out" / "t.xml").read_text(encoding="utf-8")
+
+
+def test_runs_of_other_scripts_get_their_language(tmp_path):
+    code, tei, err = convert_text(tmp_path, "**A. Ivanov:** He wrote 你好 and Привет, then left.\n\n**B. Petrov:** Yes.\n")
+    assert code == 0, err
+    assert 'He wrote <foreign xml:lang="und-Hani">你好</foreign> and <foreign xml:lang="und-Cyrl">Привет</foreign>, then' in tei
+    assert '<language ident="und-Hani">' in tei

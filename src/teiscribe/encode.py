@@ -94,7 +94,7 @@ def inline(nodes: list[Node]) -> list:
         if kind == "text":
             out.append(node.text)
         elif kind == "foreign":
-            out.append(E("foreign", node.text, xml_lang=a.get("lang")))
+            out.append(E("foreign", node.text, xml_lang=a.get("lang"), rend=a.get("rend")))
         elif kind == "supplied":
             resp = f"#{a['resp']}" if a.get("resp") else None
             out.append(E("supplied", *inline(node.children), reason=a.get("reason"), resp=resp))

@@ -39,7 +39,12 @@
   </xsl:function>
 
   <xsl:template match="foreign">
-    <xsl:call-template name="mark"><xsl:with-param name="text" select="'['"/></xsl:call-template>
+    <!-- brackets only where the source had them (@rend="brackets"); a run of another script
+         written plainly in the text stays plain, with its language set -->
+    <xsl:variable name="bracketed" select="tokenize(@rend) = 'brackets'"/>
+    <xsl:if test="$bracketed">
+      <xsl:call-template name="mark"><xsl:with-param name="text" select="'['"/></xsl:call-template>
+    </xsl:if>
     <i class="foreign">
       <xsl:if test="@xml:lang">
         <xsl:attribute name="lang" select="@xml:lang"/>
@@ -49,7 +54,9 @@
       </xsl:if>
       <xsl:apply-templates/>
     </i>
-    <xsl:call-template name="mark"><xsl:with-param name="text" select="']'"/></xsl:call-template>
+    <xsl:if test="$bracketed">
+      <xsl:call-template name="mark"><xsl:with-param name="text" select="']'"/></xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- An editorial sign hidden in the reading view. -->

@@ -78,7 +78,8 @@ def convert(source: Source, pinned: Overrides | None = None) -> tuple[Document, 
 
     def parse(chunk: pagebreaks.Chunk, base: int, text: str):
         current.update(chunk=chunk, base=base)
-        return inline.apply_corrections(inline.parse_inline(text, ctx), pinned.corrections)
+        nodes = inline.apply_corrections(inline.parse_inline(text, ctx), pinned.corrections)
+        return inline.tag_scripts(nodes, ctx.original_lang)
 
     doc.body = turns.Structurer(registry, parse, warn, decisions, pinned.paragraphs).run(body_chunks)
     doc.persons = _by_first_mention(registry.persons, body_chunks)

@@ -19,6 +19,7 @@ carried over verbatim):
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -140,6 +141,67 @@ def _pinned_verdict(pinned: tuple[str, str], original_lang: str) -> Verdict:
     return Verdict(kind, attrs, "editor's override")
 
 
+_SCRIPTS = {"CJK": "Hani", "HIRAGANA": "Jpan", "KATAKANA": "Jpan", "HANGUL": "Kore", "ARABIC": "Arab",
+            "HEBREW": "Hebr", "CYRILLIC": "Cyrl", "GREEK": "Grek", "DEVANAGARI": "Deva", "THAI": "Thai",
+            "ARMENIAN": "Armn", "GEORGIAN": "Geor"}
+_ORIGINAL_SCRIPT = {"ru": "Cyrl", "uk": "Cyrl", "be": "Cyrl", "bg": "Cyrl", "sr": "Cyrl", "zh": "Hani",
+                    "ja": "Jpan", "ko": "Kore", "ar": "Arab", "fa": "Arab", "he": "Hebr", "el": "Grek"}
+
+
+def _script(char: str) -> str:
+    """ISO 15924 code of a letter outside the Latin script, or ``""``."""
+    if not char.isalpha():
+        return ""
+    name = unicodedata.name(char, "")
+    return next((code for prefix, code in _SCRIPTS.items() if name.startswith(prefix)), "")
+
+
+def tag_scripts(nodes: list[Node], original_lang: str) -> list[Node]:
+    """Wrap runs of a non-Latin script in plain text as ``foreign`` with a BCP 47 tag
+    (WCAG 2.1 SC 3.1.2, language of parts): the original language when the script is
+    its own (Cyrillic in a Russian record → ``ru``), else ``und-<Script>`` (ISO 15924)."""
+    result: list[Node] = []
+    for node in nodes:
+        if node.kind != "text" or not any(_script(c) for c in node.text):
+            if node.kind not in ("foreign",) and node.children:
+                node.children = tag_scripts(node.children, original_lang)
+            result.append(node)
+            continue
+        for piece, script in _script_runs(node.text):
+            if not script:
+                _append_text(result, piece)
+                continue
+            base = original_lang.split("-")[0]
+            lang = base if _ORIGINAL_SCRIPT.get(base) == script else f"und-{script}"
+            result.append(Node("foreign", piece, attrs={"lang": lang}))
+    return result
+
+
+def _script_runs(text: str) -> list[tuple[str, str]]:
+    """Split ``text`` into (piece, script) runs; spaces and punctuation inside a run stay in it."""
+    runs: list[tuple[str, str]] = []
+    for match in re.finditer(r"\w+|\W+", text):
+        piece = match.group()
+        script = _script(piece[0]) if piece[0].isalpha() else ""
+        if runs and runs[-1][1] and script == runs[-1][1]:
+            runs[-1] = (runs[-1][0] + piece, script)
+        elif runs and runs[-1][1] and not script and re.fullmatch(r"[ ,;:\-·、，]+", piece):
+            runs[-1] = (runs[-1][0] + piece, runs[-1][1])  # provisional: a separator inside a run
+        else:
+            runs.append((piece, script))
+    # give back a trailing separator that no letter of the same script followed
+    fixed: list[tuple[str, str]] = []
+    for piece, script in runs:
+        if script:
+            core = piece.rstrip(" ,;:-·、，")
+            fixed.append((core, script))
+            if core != piece:
+                fixed.append((piece[len(core):], ""))
+        else:
+            fixed.append((piece, script))
+    return [(p, s) for p, s in fixed if p]
+
+
 def apply_corrections(nodes: list[Node], corrections: dict[str, str]) -> list[Node]:
     """Split text nodes at each damaged string of ``corrections`` into ``choice(sic, corr)``."""
     for damaged, corrected in corrections.items():
@@ -214,7 +276,7 @@ def _bracket(nodes: list[Node], match: re.Match, text: str, ctx: Context, offset
         nodes.append(Node("note", children=parse_inline(content, ctx, offset + 1),
                           attrs={"type": "editorial", "resp": "translator"}))
     elif verdict.kind == "foreign":
-        nodes.append(Node("foreign", content, attrs=verdict.attrs))
+        nodes.append(Node("foreign", content, attrs=dict(verdict.attrs, rend="brackets")))
     else:
         attrs = dict(verdict.attrs, resp="translator")
         nodes.append(Node("supplied", children=parse_inline(content, ctx, offset + 1), attrs=attrs))
