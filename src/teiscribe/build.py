@@ -56,17 +56,20 @@ class Outcome:
     exit_code: int = 0
 
 
+TRANSCRIPT_SUFFIXES = (".txt", ".md", ".markdown")
+
+
 def seed_files(paths: list[Path]) -> list[Path]:
-    """Expand folders in ``paths`` to their ``*.txt`` transcripts (sorted).
+    """Expand folders in ``paths`` to their transcripts (``*.txt``, ``*.md``, any case; sorted).
 
     Raises :class:`InputError` for a missing path or a folder with no transcript.
     """
     found: list[Path] = []
     for path in dict.fromkeys(paths):
         if path.is_dir():
-            inside = sorted(path.glob("*.txt"))
+            inside = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in TRANSCRIPT_SUFFIXES)
             if not inside:
-                raise InputError("folder has no *.txt transcript", location_of(path))
+                raise InputError("folder has no transcript (*.txt, *.md)", location_of(path))
             found += inside
         elif path.is_file():
             found.append(path)
