@@ -45,7 +45,8 @@ class Outcome:
     """What happened to one document: its TEI ``tei`` path, whether it was
     ``converted`` (False: an editor's version was kept, or the conversion
     failed), the rendered ``html``/``pdf`` paths, the messages raised, and
-    ``pdf_refused`` when the preflight found characters no font can draw."""
+    ``pdf_refused`` when the preflight found characters no font can draw,
+    and the converted :class:`teiscribe.model.Document` (``document``)."""
 
     tei: Path
     converted: bool = True
@@ -54,6 +55,7 @@ class Outcome:
     messages: list[Message] = field(default_factory=list)
     pdf_refused: bool = False
     exit_code: int = 0
+    document: object = None
 
 
 TRANSCRIPT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -109,7 +111,7 @@ def convert_one(seed: Path, out_dir: Path, config: EditionConfig, *, force: bool
         raise InputError(f"gives the same document id as {taken[target]} ({doc.id}); each record needs its own id",
                          location_of(seed), code="BUILD002",
                          hint="remove the duplicate, or give it an id in its overrides file ([header] id)")
-    outcome = Outcome(target, messages=messages)
+    outcome = Outcome(target, messages=messages, document=doc)
     href = Path(os.path.relpath(schema_path("teiscribe.rng").parent, out_dir.resolve())).as_posix() + "/"
     data = encode(doc, config, schema_href=href)
     if target.exists():

@@ -83,7 +83,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
         _print_messages(messages)
         status = max(status, _status(messages))
         if args.report:
-            _, doc, _ = convert_seed(seed)
+            doc = doc if args.to == "model" else outcome.document  # the conversion just made, not another
             summary = write_report(doc, seed, args.report if len(seeds) == 1 else
                                    args.report.with_name(f"{doc.id}.{args.report.name}"))
             print(summary)
