@@ -69,9 +69,14 @@ def page_ranges(pages: list[tuple[int, str]]) -> list[tuple[int, str, int, str]]
 
 
 def _resolve(span, pages_of: dict[str, int]) -> None:
-    """Replace the ``a.page-ref`` children of ``span`` by numbered links."""
+    """Replace the ``a.page-ref`` children of ``span`` by numbered links.
+
+    A turn ``sp-N`` counts from the page where it starts to the page of its
+    end anchor ``sp-N-end`` (a turn that runs over three pages is indexed on all three).
+    """
     refs = [a.get("href", "")[1:] for a in span.findall("a")]
-    found = [(pages_of[ref], ref) for ref in refs if ref in pages_of]
+    found = [(page, ref) for ref in refs if ref in pages_of
+             for page in range(pages_of[ref], max(pages_of[ref], pages_of.get(f"{ref}-end", 0)) + 1)]
     for child in list(span):
         span.remove(child)
     span.text = None

@@ -153,6 +153,8 @@
         <p class="speaker"><xsl:call-template name="label"/></p>
       </xsl:if>
       <xsl:apply-templates/>
+      <!-- where the turn ends: the index of persons counts every page a turn runs over -->
+      <div id="{$n}-end" class="turn-end"/>
     </section>
   </xsl:template>
 
