@@ -83,3 +83,15 @@ def test_variants_resolve_speakers():
     assert whos("short_forms") == ["#khrushchev", "#dulles", "#khrushchev", "#molotov", "#dulles", "#khrushchev"]
     assert whos("interview_qa") == ["#q", "#a", "#q", "#a", "#q"]
     assert whos("web_furniture") == ["#gromyko", "#dobrynin"] * 2
+
+
+def test_a_participants_list_one_per_line_is_a_tei_list():
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    root = etree.parse(str(GOLDEN / "caps_labels.xml")).getroot()
+    (listing,) = root.iterfind(".//t:body//t:list[@type='participants']", ns)
+    assert listing.find("t:head", ns).text == "Participants:"
+    items = ["".join(i.itertext()) for i in listing.iterfind("t:item", ns)]
+    assert items == ["John F. Kennedy, President of the United States",
+                     "Nikita S. Khrushchev, Chairman of the Council of Ministers", "Alexander Akalovsky, interpreter"]
+    assert [p.get("ref") for p in listing.iterfind(".//t:persName", ns)] == [
+        "#john-kennedy", "#nikita-khrushchev", "#alexander-akalovsky"]

@@ -128,6 +128,9 @@ def _block(block: Block) -> etree._Element:
         return sp
     if block.kind == "pb":
         return E("pb", n=block.attrs.get("n"))
+    if block.kind == "list":
+        head = [E("head", *inline(block.content))] if block.content else []
+        return E("list", *head, *(E("item", *inline(item.content)) for item in block.blocks), **block.attrs)
     tag = {"subhead": "head", "head": "head"}.get(block.kind, block.kind)
     attrs = {"type": "sub"} if block.kind == "subhead" else dict(block.attrs)
     return E(tag, *inline(block.content), **attrs)

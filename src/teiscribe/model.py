@@ -57,7 +57,8 @@ class Block:
     """A block of the body.
 
     ``kind`` is one of ``head``, ``subhead``, ``dateline``, ``p``, ``stage``
-    (narration, ``attrs["type"] = "novelistic"``), ``closer`` or ``sp``.
+    (narration, ``attrs["type"] = "novelistic"``), ``closer``, ``pb``, ``list``
+    (``content`` its head, ``blocks`` its ``item`` blocks) or ``sp``.
     An ``sp`` has ``who`` (a person id), ``speaker`` (the label as written),
     ``delivery`` (the label's parenthetical direction, possibly empty) and
     ``blocks`` (its ``p`` and ``stage`` children); other kinds have

@@ -45,6 +45,29 @@
     <p><xsl:apply-templates/></p>
   </xsl:template>
 
+  <!-- a list in the record (e.g. type="participants"): its head as a lead-in, its items as a list -->
+  <xsl:template match="list">
+    <div class="{string-join(('list', @type ! ('list-' || ts:token(.))), ' ')}">
+      <xsl:apply-templates select="head"/>
+      <xsl:text>&#10;</xsl:text>
+      <ul>
+        <xsl:for-each select="item">
+          <xsl:text>&#10;</xsl:text>
+          <xsl:apply-templates select="."/>
+        </xsl:for-each>
+        <xsl:text>&#10;</xsl:text>
+      </ul>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="list/head" priority="2">
+    <p class="list-head"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="item">
+    <li><xsl:apply-templates/></li>
+  </xsl:template>
+
   <!-- ===== speech turns ===== -->
 
   <xsl:template match="sp">

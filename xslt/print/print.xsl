@@ -143,6 +143,11 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A list's head is a lead-in, not a section heading: the HTML module's rule. -->
+  <xsl:template match="list/head" priority="2">
+    <xsl:apply-imports/>
+  </xsl:template>
+
   <!-- A turn: the label runs into the first paragraph when one follows it. -->
   <xsl:template match="sp">
     <xsl:variable name="n" select="$ts:sp-ids(generate-id(.))"/>

@@ -169,7 +169,7 @@ class Structurer:
             elif match := _PARTICIPANTS.match(text):
                 names = participant_names(match.group("names"))
                 ids = {n: self.registry.add(n, "participant").id for n in names}
-                body.append(Block("p", chunk.line, tag_names(self.parse(chunk, 0, text), ids)))
+                body.append(self._participants(chunk, match, ids))
             elif match := label_of(text, self.registry, self.labels):
                 body += pending
                 pending = []
@@ -201,6 +201,25 @@ class Structurer:
                     body += pending + [block]
                     pending = []
         return body + pending
+
+    def _participants(self, chunk: Chunk, match: re.Match, ids: dict[str, str]) -> Block:
+        """A participants paragraph, or a ``list type="participants"`` (TEI CO 3.7) when the
+        names stand one per line; bullets are markup and go."""
+        lines = match.group("names").strip().split("\n")
+        if len(lines) < 2 and not re.match(r"^[-*•]\s", lines[0]):
+            return Block("p", chunk.line, tag_names(self.parse(chunk, 0, chunk.text), ids))
+        lead = match.group("lead").strip().strip("*").strip()
+        head = self.parse(chunk, 0, lead)
+        items, offset = [], match.start("names")
+        for line in match.group("names").split("\n"):
+            start = chunk.text.index(line, offset)
+            offset = start + len(line)
+            bullet = re.match(r"^\s*[-*•]\s+", line)
+            body_text = line[bullet.end():] if bullet else line.strip()
+            base = start + (bullet.end() if bullet else len(line) - len(line.lstrip()))
+            if body_text.strip():
+                items.append(Block("item", chunk.line, tag_names(self.parse(chunk, base, body_text.rstrip()), ids)))
+        return Block("list", chunk.line, head, {"type": "participants"}, blocks=items)
 
     def _turn(self, chunk: Chunk, match: re.Match) -> Block:
         label = match.group("label").strip()
