@@ -114,7 +114,8 @@ def run_command(args) -> int:
         messages = [m for r in results for m in r.messages]
         counts = {s: sum(m.severity == s for m in messages) for s in ("error", "warning")}
         verdict = "valid" if exit_status(results, args.fail_on) == EXIT_VALID else "invalid"
-        print(f"{len(results)} file(s) checked: {verdict} ({counts['error']} error(s), "
-              f"{counts['warning']} warning(s) in {sum(bool(r.messages) for r in results)} file(s))",
-              file=sys.stderr)
+        flagged = sum(bool(r.messages) for r in results)
+        detail = (f" ({counts['error']} error(s), {counts['warning']} warning(s) in {flagged} file(s))"
+                  if flagged else "")
+        print(f"{len(results)} file(s) checked: {verdict}{detail}", file=sys.stderr)
     return exit_status(results, args.fail_on)
