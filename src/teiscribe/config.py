@@ -77,10 +77,10 @@ def load_config(path: Path | None = None) -> EditionConfig:
                          hint=f"known keys: {', '.join(sorted(known))}", code="CONF002")
     values = {k: str(v).strip() for k, v in edition.items()}
     for key in ("licence_url", "base_url"):
-        if values.get(key) and not _URI.match(values[key]):
+        if values.get(key) and not is_absolute_uri(values[key]):
             raise InputError(f"[edition] {key} = {values[key]!r} is not an absolute URI",
                              location_of(path), hint="e.g. https://example.org/", code="CONF002")
-    if values.get("date") and not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", values["date"]):
+    if values.get("date") and not is_iso_date(values["date"]):
         raise InputError(f"[edition] date = {values['date']!r} is not an ISO 8601 date (YYYY, YYYY-MM or "
                          "YYYY-MM-DD)", location_of(path), code="CONF002")
     if values.get("base_url") and not values["base_url"].endswith(("/", "#", "=")):
@@ -88,4 +88,11 @@ def load_config(path: Path | None = None) -> EditionConfig:
     return EditionConfig(**values)
 
 
-_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$")  # RFC 3986 scheme ":" hier-part, no spaces
+def is_absolute_uri(value: str) -> bool:
+    """An absolute URI: an RFC 3986 scheme, ``:``, and a part without spaces."""
+    return bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:\S+", value))
+
+
+def is_iso_date(value: str) -> bool:
+    """An ISO 8601 calendar date at year, month or day precision (``YYYY[-MM[-DD]]``)."""
+    return bool(re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value))

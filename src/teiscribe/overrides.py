@@ -40,6 +40,7 @@ import langcodes
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from teiscribe.config import is_absolute_uri, is_iso_date
 from teiscribe.errors import InputError, location_of
 
 _SECTIONS = {"header", "speakers", "brackets", "paragraphs", "corrections"}
@@ -97,9 +98,9 @@ def load_overrides(transcript: Path) -> Overrides:
         raise fail(f"unknown [header] key(s): {', '.join(sorted(unknown))}")
     if "id" in header and not _NCNAME.match(header["id"]):
         raise fail(f"[header] id {header['id']!r} is not an NCName (letters, digits, '-', '_', '.')")
-    if "date" in header and not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", header["date"]):
+    if "date" in header and not is_iso_date(header["date"]):
         raise fail(f"[header] date {header['date']!r} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    if "licence_url" in header and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$", header["licence_url"]):
+    if "licence_url" in header and not is_absolute_uri(header["licence_url"]):
         raise fail(f"[header] licence_url {header['licence_url']!r} is not an absolute URI")
     speakers = {}
     for label, value in data.get("speakers", {}).items():

@@ -91,7 +91,7 @@ class Stylesheets:
         """
         params = {"tei-href": tei_href, "pdf-href": pdf_href, "css-href": css_href,
                   "js-href": js_href, "site": site, "site-title": site_title}
-        return self._run(HTML_XSL, tei, params)
+        return self.run(HTML_XSL, tei, params)
 
     def to_site_page(self, collection: bytes, page: str, *, css_href: str = "edition.css",
                      js_href: str = "edition.js", site_title: str = "Digital edition") -> bytes:
@@ -106,7 +106,7 @@ class Stylesheets:
         if page not in SITE_PAGES:
             raise UsageError(f"site page must be one of {', '.join(SITE_PAGES)}, not {page!r}")
         params = {"page": page, "css-href": css_href, "js-href": js_href, "site": True, "site-title": site_title}
-        return self._run(SITE_XSL, collection, params)
+        return self.run(SITE_XSL, collection, params)
 
     def to_search_index(self, collection: bytes) -> bytes:
         """The prebuilt search index script (``search-index.js``) of ``collection``.
@@ -115,7 +115,7 @@ class Stylesheets:
         ``window.teiscribeSearchIndex`` (shape: ``search-index.xsl``).
         Raises as :meth:`to_site_page`.
         """
-        return self._run(SEARCH_INDEX_XSL, collection, {})
+        return self.run(SEARCH_INDEX_XSL, collection, {})
 
     def to_print_html(
         self,
@@ -138,7 +138,7 @@ class Stylesheets:
             "page-size": page_size.upper(),
             "css-href": css_href or xslt_path(PRINT_CSS).as_uri(),
         }
-        return self._run(PRINT_XSL, tei, params)
+        return self.run(PRINT_XSL, tei, params)
 
     # -- internals ----------------------------------------------------------
 
@@ -160,12 +160,15 @@ class Stylesheets:
             self._executables[relative] = executable
         return executable
 
-    def _run(self, relative: str, tei: Path | str | bytes, params: dict[str, str | bool]) -> bytes:
-        """Run ``relative`` on the TEI file ``tei`` (parsed safely here) or on
-        already-safe XML ``bytes``; string and boolean parameters."""
+    def run(self, relative: str, tei: Path | str | bytes, params: dict[str, str | bool],
+            *, name: str = "<site collection>") -> bytes:
+        """Run the stylesheet ``relative`` (under ``xslt/``, compiled once) on the TEI
+        file ``tei`` (parsed safely here) or on already-safe XML ``bytes`` (called
+        ``name`` in messages); string and boolean parameters. Returns UTF-8 bytes.
+        Raises :class:`SchemaError` when the stylesheet fails to compile or run."""
         executable = self._executable(relative)
         if isinstance(tei, bytes):
-            text, tei = tei.decode("utf-8"), Path("<site collection>")
+            text, tei = tei.decode("utf-8"), Path(name)
         else:
             text = etree.tostring(parse_xml(tei), encoding="unicode")
         processor = self._processor

@@ -28,10 +28,7 @@ import re
 from pathlib import Path
 
 from lxml import etree
-from saxonche import PySaxonApiError, PySaxonProcessor
-
-from teiscribe.errors import SchemaError, location_of
-from teiscribe.resources import xslt_path
+from teiscribe.transform import Stylesheets
 from teiscribe.xmlio import parse_xml
 
 RECORDS = {
@@ -45,16 +42,12 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class Crosswalks:
-    """The compiled crosswalk stylesheets for one run (not thread-safe).
-
-    ``compilations`` counts compilations per stylesheet; it stays at 1 per
-    stylesheet however many documents are processed.
-    """
+    """The crosswalk stylesheets for one run (not thread-safe), compiled once each by
+    a :class:`teiscribe.transform.Stylesheets` (``compilations`` counts them)."""
 
     def __init__(self) -> None:
-        self._processor: PySaxonProcessor | None = None
-        self._executables: dict[str, object] = {}
-        self.compilations: dict[str, int] = {}
+        self._sheets = Stylesheets()
+        self.compilations = self._sheets.compilations
 
     def records(self, tei: Path, *, deposit_date: str) -> dict[str, bytes]:
         """All metadata records of the TEI file ``tei``: ``{suffix: UTF-8 bytes}``.
@@ -62,51 +55,13 @@ class Crosswalks:
         ``deposit_date`` is ``YYYY-MM-DD``; DataCite takes its year as
         ``publicationYear`` when the header has no ``publicationStmt/date``.
         Raises :class:`~teiscribe.errors.InputError` for unreadable or unsafe
-        XML and :class:`SchemaError` when a stylesheet fails.
+        XML and :class:`~teiscribe.errors.SchemaError` when a stylesheet fails.
         """
         if not _ISO_DATE.match(deposit_date):
             raise ValueError(f"deposit_date must be YYYY-MM-DD, not {deposit_date!r}")
-        text = etree.tostring(parse_xml(tei), encoding="unicode")
-        out = {}
-        for suffix, relative in RECORDS.items():
-            out[suffix] = self._run(relative, text, tei, {"deposit-date": deposit_date})
+        safe = etree.tostring(parse_xml(tei), encoding="unicode").encode()  # parsed once for every record
+        out = {suffix: self._sheets.run(relative, safe, {"deposit-date": deposit_date}, name=str(tei))
+               for suffix, relative in RECORDS.items()}
         # Saxon's JSON indentation is irregular: re-indent (key order is kept).
         out[".jsonld"] = (json.dumps(json.loads(out[".jsonld"]), ensure_ascii=False, indent=2) + "\n").encode()
         return out
-
-    def _executable(self, relative: str):
-        executable = self._executables.get(relative)
-        if executable is None:
-            if self._processor is None:
-                self._processor = PySaxonProcessor(license=False)
-            path = xslt_path(relative)
-            if not path.is_file():
-                raise SchemaError("stylesheet is missing", location_of(path))
-            try:
-                executable = self._processor.new_xslt30_processor().compile_stylesheet(
-                    stylesheet_file=str(path))
-            except PySaxonApiError as exc:
-                raise SchemaError(f"cannot compile stylesheet: {_clean(exc)}", location_of(path)) from None
-            self.compilations[relative] = self.compilations.get(relative, 0) + 1
-            self._executables[relative] = executable
-        return executable
-
-    def _run(self, relative: str, text: str, tei: Path, params: dict[str, str]) -> bytes:
-        executable = self._executable(relative)
-        processor = self._processor
-        node = processor.parse_xml(xml_text=text)
-        executable.clear_parameters()
-        if relative.endswith("datacite.xsl"):  # the only stylesheet with a parameter
-            for name, value in params.items():
-                executable.set_parameter(name, processor.make_string_value(value))
-        try:
-            result = executable.transform_to_string(xdm_node=node)
-        except PySaxonApiError as exc:
-            raise SchemaError(f"crosswalk of {tei} failed: {_clean(exc)}", location_of(xslt_path(relative))) from None
-        if not result:  # pragma: no cover - defensive
-            raise SchemaError(f"crosswalk of {tei} produced nothing", location_of(xslt_path(relative)))
-        return result.encode("utf-8")
-
-
-def _clean(exc: Exception) -> str:
-    return " ".join(str(exc).split())
